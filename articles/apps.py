@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    """The clinic's blog and news articles."""
+
+    name = "articles"
+    verbose_name = "Articles"

@@ -1,0 +1,97 @@
+"""Dated articles (blog and news) written or reviewed by the clinic's physicians."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import LIMITED_RICH_TEXT, ArticleContentBlock
+from core.models import ClinicPage
+
+ARTICLES_PER_PAGE = 12
+
+
+class ArticleIndexPage(ClinicPage):
+    """The clinic's blog: newest articles first, paginated; one per clinic."""
+
+    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "articles index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("author", "listing_image")
+            .order_by("-date", "-pk")
+        )
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePage(ClinicPage):
+    """An article with its date, author physician and the treatments it is about."""
+
+    date = models.DateField(default=timezone.localdate, help_text="Publication date shown to readers.")
+    author = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="The physician who wrote or reviewed the article.",
+    )
+    summary = models.TextField(max_length=600, help_text="What the article is about, in brief.")
+    body = StreamField(ArticleContentBlock(), help_text="The article's text.")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        PageChooserPanel("author", "physicians.PhysicianPage"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("related_treatment_links", heading="Related treatments", label="Treatment"),
+    ]
+    search_fields = [
+        *ClinicPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "article"
+
+    @cached_property
+    def related_treatments(self) -> list[Page]:
+        return [
+            link.treatment
+            for link in self.related_treatment_links.select_related("treatment")
+            if link.treatment.live
+        ]
+
+
+class ArticleRelatedTreatment(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_treatment_links")
+    treatment = models.ForeignKey(
+        "treatments.TreatmentPage", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [PageChooserPanel("treatment")]

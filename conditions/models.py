@@ -1,0 +1,100 @@
+"""Condition pages: plain-language descriptions, symptoms and causes, linked to treatments."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from core.models import ClinicPage, MedicalReviewMixin
+
+
+class ConditionIndexPage(ClinicPage):
+    """Lists the conditions the clinic treats; one per clinic."""
+
+    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["conditions.ConditionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "conditions index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conditions"] = ConditionPage.objects.child_of(self).live().public()
+        return context
+
+
+class ConditionPage(MedicalReviewMixin, ClinicPage):
+    """A condition explained for patients, with the clinic's treatments for it."""
+
+    summary = models.TextField(
+        max_length=600, help_text="What the condition is, in two or three plain sentences."
+    )
+    alternate_names = models.CharField(
+        max_length=200, blank=True, help_text="Other names or abbreviations, e.g. 'PHN'."
+    )
+    body = StreamField(
+        MedicalContentBlock(),
+        blank=True,
+        help_text="More about the condition: how it is diagnosed, outlook, evidence.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("alternate_names"),
+        InlinePanel("symptoms", heading="Signs and symptoms", label="Symptom"),
+        InlinePanel("causes", heading="Causes and risk factors", label="Cause"),
+        FieldPanel("body"),
+        *MedicalReviewMixin.review_panels,
+    ]
+    search_fields = [
+        *ClinicPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("alternate_names"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["conditions.ConditionIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "condition"
+
+    @cached_property
+    def treatments(self) -> list[Page]:
+        """Live treatments that name this condition (the other side of the treatment link)."""
+        return [
+            link.page
+            for link in self.treatment_links.select_related("page").order_by("page__path")
+            if link.page.live
+        ]
+
+
+class ConditionSymptom(Orderable):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="symptoms")
+    name = models.CharField(max_length=160, help_text="e.g. 'Burning or stabbing pain'.")
+
+    panels = [FieldPanel("name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConditionCause(Orderable):
+    page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="causes")
+    name = models.CharField(max_length=160, help_text="e.g. 'Shingles (varicella-zoster virus)'.")
+    description = models.CharField(max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,365 @@
+"""The StreamField block library editors compose medical pages from.
+
+Blocks that render a heading use ``<h2>`` (the page title is the only ``<h1>``) and their
+items use ``<h3>``, so headings never skip a level whatever order editors choose.
+"""
+
+from django.utils.functional import cached_property
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.validators import tel_href
+
+LIMITED_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
+
+
+class SectionBlock(blocks.StructBlock):
+    """A titled section of prose: 'What is it?', 'How does it work?', 'What is a session like?'."""
+
+    heading = blocks.CharBlock(max_length=120, help_text="A short, plain-language heading.")
+    body = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, help_text="The section's text.")
+
+    class Meta:
+        icon = "doc-full"
+        label = "Section"
+        template = "core/blocks/section.html"
+        help_text = "A heading followed by paragraphs or lists."
+        preview_value = {
+            "heading": "What is it?",
+            "body": "<p>A short explanation in plain language.</p>",
+        }
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted note: information a patient must not miss, or a warning."""
+
+    tone = blocks.ChoiceBlock(
+        choices=[("info", "Information"), ("warning", "Warning"), ("success", "Good to know")],
+        default="info",
+        help_text="Warnings are shown with a stronger frame and the word 'Warning'.",
+    )
+    title = blocks.CharBlock(max_length=120, help_text="One line that says what this is about.")
+    text = blocks.RichTextBlock(features=LIMITED_RICH_TEXT)
+
+    class Meta:
+        icon = "warning"
+        label = "Callout / warning"
+        template = "core/blocks/callout.html"
+        help_text = "A boxed note, for example who should not have this treatment."
+        preview_value = {
+            "tone": "warning",
+            "title": "Tell us about your medicines",
+            "text": "<p>Some medicines do not mix well with this treatment.</p>",
+        }
+
+
+class KeyFactBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=60, help_text="For example 'Session length'.")
+    value = blocks.CharBlock(max_length=160, help_text="For example '40 to 60 minutes'.")
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    """A short list of label/value facts shown at a glance near the top of a page."""
+
+    heading = blocks.CharBlock(max_length=120, default="At a glance")
+    facts = blocks.ListBlock(KeyFactBlock(), min_num=1, max_num=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Key facts"
+        template = "core/blocks/key_facts.html"
+        help_text = "Facts a patient scans first: session length, course, who it is for."
+        preview_value = {
+            "heading": "At a glance",
+            "facts": [{"label": "Session length", "value": "About an hour"}],
+        }
+
+
+class BulletListBlock(blocks.StructBlock):
+    """A titled list of short points, such as benefits or what to bring."""
+
+    heading = blocks.CharBlock(max_length=120)
+    intro = blocks.TextBlock(required=False, max_length=400)
+    items = blocks.ListBlock(blocks.CharBlock(max_length=240), min_num=1, max_num=20)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Bulleted list (benefits, what to expect)"
+        template = "core/blocks/bullet_list.html"
+        help_text = "A heading with short points. Use it for benefits or preparation tips."
+        preview_value = {"heading": "Possible benefits", "items": ["Relief may begin within days"]}
+
+
+class DoseStepValue(blocks.StructValue):
+    """Presentation of one protocol line: joins the structured parts into a readable line."""
+
+    def parts(self) -> list[tuple[str, str]]:
+        labels = (("dose", "Dose"), ("rate", "Rate"), ("duration", "Duration"), ("course", "Course"))
+        return [(label, self.get(key)) for key, label in labels if self.get(key)]
+
+
+class DoseStepBlock(blocks.StructBlock):
+    label = blocks.CharBlock(
+        max_length=120, help_text="Which protocol or phase, e.g. 'Published CRPS protocol'."
+    )
+    dose = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '80 mg total'.")
+    rate = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '0.35 mg/kg/h'.")
+    duration = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '4 hours'.")
+    course = blocks.CharBlock(
+        max_length=160, required=False, help_text="How often and for how long, e.g. 'daily for 5 days'."
+    )
+    reference = SnippetChooserBlock(
+        "references.Reference", required=False, help_text="The publication this protocol comes from."
+    )
+
+    class Meta:
+        value_class = DoseStepValue
+
+
+class ProtocolBlock(blocks.StructBlock):
+    """Structured dosing and course of a treatment, each line tied to its source."""
+
+    heading = blocks.CharBlock(max_length=120, default="Protocol and dosing")
+    intro = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, required=False)
+    steps = blocks.ListBlock(DoseStepBlock(), min_num=1, max_num=12)
+    note = blocks.TextBlock(
+        required=False,
+        max_length=400,
+        help_text="Shown under the table, e.g. that doses are set by the physician for each patient.",
+    )
+
+    class Meta:
+        icon = "table"
+        label = "Protocol / dosing"
+        template = "core/blocks/protocol.html"
+        help_text = "Dose, rate, duration and course as separate fields, so they stay comparable."
+        preview_value = {
+            "heading": "Protocol and dosing",
+            "steps": [{"label": "First infusion", "dose": "80 mg", "duration": "2 hours or more"}],
+        }
+
+
+class FindingBlock(blocks.StructBlock):
+    finding = blocks.TextBlock(
+        max_length=600, help_text="What the study found, as the study reports it. Never round up."
+    )
+    study_type = blocks.CharBlock(
+        max_length=80, required=False, help_text="e.g. 'Retrospective review', 'Systematic review'."
+    )
+    references = blocks.ListBlock(
+        SnippetChooserBlock("references.Reference"),
+        min_num=1,
+        max_num=6,
+        help_text="The publications that report this finding.",
+    )
+
+
+class EvidenceBlock(blocks.StructBlock):
+    """Study findings, each tied to the citations that report it."""
+
+    heading = blocks.CharBlock(max_length=120, default="What the research shows")
+    intro = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, required=False)
+    findings = blocks.ListBlock(FindingBlock(), min_num=1, max_num=20)
+
+    class Meta:
+        icon = "clipboard-list"
+        label = "Evidence"
+        template = "core/blocks/evidence.html"
+        help_text = "Findings with numbered citations that link to the reference list."
+        preview_value = {"heading": "What the research shows", "findings": []}
+
+
+class SideEffectsBlock(blocks.StructBlock):
+    """Side effects and risks, common ones apart from serious ones."""
+
+    heading = blocks.CharBlock(max_length=120, default="Side effects and risks")
+    intro = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, required=False)
+    common = blocks.ListBlock(
+        blocks.CharBlock(max_length=160),
+        min_num=0,
+        max_num=20,
+        label="Common, usually short-lived",
+    )
+    serious = blocks.ListBlock(
+        blocks.CharBlock(max_length=160),
+        min_num=0,
+        max_num=20,
+        label="Serious or long-term risks",
+    )
+    contraindications = blocks.ListBlock(
+        blocks.CharBlock(max_length=160),
+        min_num=0,
+        max_num=20,
+        label="Who should not have it",
+        help_text="Conditions or situations in which the treatment is not advised.",
+    )
+
+    class Meta:
+        icon = "warning"
+        label = "Side effects and risks"
+        template = "core/blocks/side_effects.html"
+        help_text = "Lists of side effects; serious risks are kept apart from common ones."
+        preview_value = {"heading": "Side effects and risks", "common": ["Nausea"], "serious": []}
+
+
+class MythFactItemBlock(blocks.StructBlock):
+    myth = blocks.CharBlock(max_length=200, help_text="The misconception, as patients put it.")
+    fact = blocks.TextBlock(max_length=800, help_text="What is actually the case.")
+
+
+class MythFactBlock(blocks.StructBlock):
+    """Common misconceptions answered one by one."""
+
+    heading = blocks.CharBlock(max_length=120, default="Myths and facts")
+    items = blocks.ListBlock(MythFactItemBlock(), min_num=1, max_num=12)
+
+    class Meta:
+        icon = "help"
+        label = "Myths vs facts"
+        template = "core/blocks/myth_fact.html"
+        help_text = "Pairs of a myth and the fact that answers it."
+        preview_value = {
+            "heading": "Myths and facts",
+            "items": [{"myth": "It is a cure-all.", "fact": "It helps some patients, not all."}],
+        }
+
+
+class FAQBlock(blocks.StructBlock):
+    """Questions chosen from the clinic's FAQ library, shown as an accordion."""
+
+    heading = blocks.CharBlock(max_length=120, default="Frequently asked questions")
+    questions = blocks.ListBlock(
+        SnippetChooserBlock("faqs.Question"),
+        min_num=1,
+        max_num=20,
+        help_text="Choose questions from your clinic's FAQ library; edit them there once.",
+    )
+
+    class Meta:
+        icon = "help"
+        label = "FAQ"
+        template = "core/blocks/faq.html"
+        help_text = "Reusable questions and answers from the FAQ library."
+        preview_value = {"heading": "Frequently asked questions", "questions": []}
+
+
+class AlternativeItemBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=120)
+    description = blocks.TextBlock(max_length=400, required=False)
+    page = blocks.PageChooserBlock(
+        required=False, help_text="Link to the page about it, if your clinic has one."
+    )
+
+
+class AlternativesBlock(blocks.StructBlock):
+    """Other treatments that may be used instead of, or alongside, this one."""
+
+    heading = blocks.CharBlock(max_length=120, default="Alternatives and complementary care")
+    intro = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, required=False)
+    items = blocks.ListBlock(AlternativeItemBlock(), min_num=1, max_num=20)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Alternatives"
+        template = "core/blocks/alternatives.html"
+        help_text = "Other options a patient may discuss with their physician."
+        preview_value = {"heading": "Alternatives", "items": [{"name": "Physical therapy"}]}
+
+
+class FigureBlock(blocks.StructBlock):
+    """An image with its alternative text and an optional visible caption."""
+
+    image = ImageBlock(help_text="Alternative text describes the image for people who cannot see it.")
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Image with caption"
+        template = "core/blocks/figure.html"
+        help_text = "A picture with a caption under it."
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A short quotation, for example from a physician or a published guideline."""
+
+    quote = blocks.TextBlock(max_length=600)
+    attribution = blocks.CharBlock(max_length=120, required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = "Quote"
+        template = "core/blocks/quote.html"
+        help_text = "Quote only what the person said or wrote."
+        preview_value = {"quote": "Ask us anything before you start.", "attribution": "Our team"}
+
+
+class CallToActionValue(blocks.StructValue):
+    """Resolves the link of a call to action: a chosen page, else a URL, else the phone."""
+
+    @cached_property
+    def href(self) -> str:
+        page = self.get("page")
+        if page:
+            return page.url
+        if self.get("url"):
+            return self.get("url")
+        if self.get("phone"):
+            return tel_href(self.get("phone"))
+        return ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """An invitation to book. Leave the link empty to use the clinic's appointment page."""
+
+    heading = blocks.CharBlock(max_length=120, required=False)
+    text = blocks.TextBlock(max_length=400, required=False)
+    button_label = blocks.CharBlock(max_length=60, required=False)
+    page = blocks.PageChooserBlock(required=False, help_text="Usually the appointment page.")
+    url = blocks.URLBlock(required=False, help_text="Only if the booking page is elsewhere.")
+    phone = blocks.CharBlock(max_length=40, required=False, help_text="Adds a click-to-call link.")
+
+    class Meta:
+        icon = "link"
+        label = "Appointment call to action"
+        template = "core/blocks/call_to_action.html"
+        value_class = CallToActionValue
+        help_text = "Empty fields fall back to the clinic's default call to action."
+        preview_value = {"heading": "Ready to talk to us?", "button_label": "Request an appointment"}
+
+
+class MedicalContentBlock(blocks.StreamBlock):
+    """The full library for treatment and condition pages."""
+
+    section = SectionBlock()
+    key_facts = KeyFactsBlock()
+    bullet_list = BulletListBlock()
+    callout = CalloutBlock()
+    protocol = ProtocolBlock()
+    evidence = EvidenceBlock()
+    side_effects = SideEffectsBlock()
+    myth_fact = MythFactBlock()
+    alternatives = AlternativesBlock()
+    faq = FAQBlock()
+    figure = FigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+
+    class Meta:
+        block_counts = {"call_to_action": {"max_num": 3}}
+
+
+class ArticleContentBlock(blocks.StreamBlock):
+    """What articles and simple pages are written with: prose, images, notes, evidence, CTA."""
+
+    section = SectionBlock()
+    paragraph = blocks.RichTextBlock(
+        features=LIMITED_RICH_TEXT, icon="pilcrow", template="core/blocks/paragraph.html"
+    )
+    callout = CalloutBlock()
+    bullet_list = BulletListBlock()
+    evidence = EvidenceBlock()
+    faq = FAQBlock()
+    figure = FigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()

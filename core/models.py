@@ -1,0 +1,100 @@
+"""Abstract page mixins shared by every page type.
+
+They are abstract on purpose: a concrete base page would cost one more join on every page load.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ListingMixin(models.Model):
+    """What a page shows when it is listed elsewhere (cards, search results, sharing)."""
+
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on cards that link to this page and when it is shared.",
+    )
+    listing_summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences for cards and search results. "
+        "Falls back to the search description.",
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_summary")],
+            heading="Listings and sharing",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_summary(self) -> str:
+        return self.listing_summary or getattr(self, "search_description", "")
+
+
+class MedicalReviewMixin(models.Model):
+    """Who reviewed a medical page and when, shown to visitors as a mark of trust."""
+
+    reviewed_by = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The physician who checked this page's medical content.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="The date of the last medical review."
+    )
+    next_review_due = models.DateField(
+        null=True, blank=True, help_text="When the content must be checked again."
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("reviewed_by"), FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            heading="Medical review",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_is_overdue(self) -> bool:
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
+    def schedule_next_review(self, reviewed_on: datetime.date, interval_days: int) -> None:
+        self.last_reviewed = reviewed_on
+        self.next_review_due = reviewed_on + datetime.timedelta(days=interval_days)
+
+
+class ClinicPage(ListingMixin, Page):
+    """Abstract base of every public page: listing fields, search fields and common panels."""
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def breadcrumbs(self) -> list[Page]:
+        """Ancestors from the clinic home down, for the breadcrumb trail (one query)."""
+        return list(self.get_ancestors().filter(depth__gt=1))

@@ -1,0 +1,49 @@
+"""Validation and formatting shared by the apps: brand colours, contrast, phone numbers."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+hex_colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1f4e79."
+)
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ().\-]{7,25}$",
+    "Enter a phone number with digits, spaces, dashes, dots or brackets, e.g. (312) 555-0142.",
+)
+
+
+def _relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.x contrast ratio between two #rrggbb colours."""
+    lighter, darker = sorted(
+        (_relative_luminance(foreground), _relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def validate_brand_colour_on_white(value: str) -> None:
+    """Brand colours carry white text and sit on white pages, so both need AA contrast (4.5:1)."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value or ""):
+        return
+    ratio = contrast_ratio(value, "#ffffff")
+    if ratio < 4.5:
+        raise ValidationError(
+            f"This colour has a contrast of {ratio:.1f}:1 against white; "
+            "choose a darker shade that reaches at least 4.5:1 so text stays readable."
+        )
+
+
+def tel_href(phone: str) -> str:
+    """A tel: link target with only the digits and a leading plus."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    if digits and not digits.startswith("+") and len(digits) == 10:
+        digits = "+1" + digits
+    return f"tel:{digits}" if digits else ""

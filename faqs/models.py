@@ -1,0 +1,81 @@
+"""Reusable questions and answers per clinic, and the FAQ page that groups them by topic."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from core.blocks import LIMITED_RICH_TEXT
+from core.models import ClinicPage
+
+
+class Question(index.Indexed, models.Model):
+    """One question and its answer, written once and shown on the FAQ page and treatment pages."""
+
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="faq_questions",
+        help_text="The clinic this question belongs to.",
+    )
+    topic = models.CharField(
+        max_length=80, help_text="Questions are grouped by topic on the FAQ page, e.g. 'Ketamine'."
+    )
+    question = models.CharField(max_length=250, help_text="As a patient would ask it.")
+    answer = RichTextField(features=LIMITED_RICH_TEXT, help_text="A short, direct answer.")
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first within a topic."
+    )
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("topic"),
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("question"),
+        index.SearchField("answer"),
+        index.AutocompleteField("question"),
+        index.FilterField("site_id"),
+    ]
+
+    class Meta:
+        ordering = ["topic", "sort_order", "question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "question"], name="unique_faq_question_per_clinic"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class FAQPage(ClinicPage):
+    """The clinic's FAQ page: all its questions, grouped by topic; one per clinic."""
+
+    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the questions.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "FAQ page"
+
+    def topics(self, site: Site) -> list[tuple[str, list[Question]]]:
+        questions = Question.objects.filter(site=site).order_by("topic", "sort_order", "question")
+        return [(topic, list(items)) for topic, items in groupby(questions, key=lambda q: q.topic)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.topics(self.get_site())
+        return context

@@ -1,0 +1,203 @@
+"""Physician bios: credentials, certifications, training, where they practise, what they offer."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import LIMITED_RICH_TEXT
+from core.models import ClinicPage
+
+
+class PhysicianIndexPage(ClinicPage):
+    """Lists the clinic's physicians; one per clinic."""
+
+    intro = RichTextField(
+        features=LIMITED_RICH_TEXT, blank=True, help_text="A short introduction to the team."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["physicians.PhysicianPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "physicians index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["physicians"] = (
+            PhysicianPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("photo")
+            .prefetch_related("specialties")
+        )
+        return context
+
+
+class PhysicianPage(ClinicPage):
+    """A physician's bio: who they are, what they are certified in, where and what they treat."""
+
+    honorific_prefix = models.CharField(max_length=20, default="Dr.", blank=True)
+    given_name = models.CharField(max_length=80, help_text="First name(s).")
+    family_name = models.CharField(max_length=80, help_text="Last name.")
+    credentials = models.CharField(
+        max_length=60, blank=True, help_text="Letters after the name, e.g. 'MD' or 'DO'."
+    )
+    job_title = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'Medical director, pain medicine'."
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A portrait, ideally square.",
+    )
+    photo_alt_text = models.CharField(
+        max_length=200, blank=True, help_text="Describe the photo, e.g. 'Dr. Lee in clinic'."
+    )
+    languages = models.CharField(
+        max_length=200, default="English", help_text="Languages spoken, separated by commas."
+    )
+    accepting_new_patients = models.BooleanField(
+        default=True, help_text="Shown on the bio and used by search engines."
+    )
+    bio = RichTextField(features=LIMITED_RICH_TEXT, help_text="A few paragraphs in plain language.")
+    locations = ParentalManyToManyField(
+        "clinics.Location",
+        blank=True,
+        related_name="physicians",
+        help_text="Offices where this physician sees patients.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("honorific_prefix"),
+                        FieldPanel("given_name"),
+                        FieldPanel("family_name"),
+                        FieldPanel("credentials"),
+                    ]
+                ),
+                FieldPanel("job_title"),
+                FieldPanel("photo"),
+                FieldPanel("photo_alt_text"),
+            ],
+            heading="Name and photo",
+        ),
+        FieldPanel("bio"),
+        InlinePanel("specialties", heading="Specialties", label="Specialty", min_num=1),
+        InlinePanel("certifications", heading="Board certifications", label="Certification"),
+        InlinePanel("education", heading="Education and training", label="Entry"),
+        FieldPanel("languages"),
+        FieldPanel("locations"),
+        InlinePanel("treatments_offered", heading="Treatments offered", label="Treatment"),
+        FieldPanel("accepting_new_patients"),
+    ]
+    search_fields = [
+        *ClinicPage.search_fields,
+        index.SearchField("family_name"),
+        index.SearchField("bio"),
+    ]
+    parent_page_types = ["physicians.PhysicianIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "physician"
+
+    @property
+    def display_name(self) -> str:
+        name = " ".join(p for p in (self.honorific_prefix, self.given_name, self.family_name) if p)
+        return f"{name}, {self.credentials}" if self.credentials else name
+
+    @property
+    def short_name(self) -> str:
+        return " ".join(p for p in (self.honorific_prefix, self.family_name) if p)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
+
+    @cached_property
+    def offered_treatments(self) -> list[Page]:
+        return [
+            link.treatment
+            for link in self.treatments_offered.select_related("treatment")
+            if link.treatment and link.treatment.live
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["physician_locations"] = self.locations.prefetch_related("hours")
+        return context
+
+
+class PhysicianSpecialty(Orderable):
+    page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="specialties")
+    name = models.CharField(max_length=100, help_text="e.g. 'Pain medicine'.")
+
+    panels = [FieldPanel("name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PhysicianCertification(Orderable):
+    page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="certifications")
+    specialty = models.CharField(max_length=120, help_text="e.g. 'Anesthesiology'.")
+    board = models.CharField(
+        max_length=160, blank=True, help_text="The certifying board, if you want to name it."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("specialty"), FieldPanel("board")])]
+
+    def __str__(self) -> str:
+        return f"Board-certified in {self.specialty}"
+
+
+class PhysicianEducation(Orderable):
+    page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="education")
+    kind = models.CharField(
+        max_length=20,
+        choices=[
+            ("degree", "Medical degree"),
+            ("residency", "Residency"),
+            ("fellowship", "Fellowship"),
+            ("other", "Other training"),
+        ],
+        default="degree",
+    )
+    description = models.CharField(
+        max_length=200, help_text="What and where, e.g. 'Residency in anesthesiology'."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("description")])]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class PhysicianTreatment(Orderable):
+    page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="treatments_offered")
+    treatment = models.ForeignKey(
+        "treatments.TreatmentPage", on_delete=models.CASCADE, related_name="physician_links"
+    )
+
+    panels = [PageChooserPanel("treatment")]

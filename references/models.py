@@ -1,0 +1,141 @@
+"""Structured citation records, shared across clinics and cited from medical pages."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+doi_validator = RegexValidator(
+    r"^10\.\d{4,9}/\S+$", "Enter a DOI like 10.15386/cjmed-500, without https://doi.org/."
+)
+pmcid_validator = RegexValidator(r"^PMC\d+$", "Enter a PMCID like PMC8601938.")
+bookshelf_validator = RegexValidator(r"^NBK\d+$", "Enter an NCBI Bookshelf ID like NBK564230.")
+
+
+class Reference(index.Indexed, models.Model):
+    """A published source (journal article or book chapter) that medical pages cite."""
+
+    KIND_CHOICES = [("article", "Journal article"), ("book", "Book or chapter"), ("web", "Web page")]
+
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, default="article")
+    authors = models.CharField(
+        max_length=400, blank=True, help_text="As in the publication: 'Correll GE, Maleki J, et al.'"
+    )
+    title = models.CharField(max_length=400, help_text="Title of the article or chapter.")
+    journal = models.CharField(
+        max_length=200, blank=True, help_text="Journal or book title, e.g. 'Pain Medicine'."
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+        help_text="Year of publication.",
+    )
+    volume = models.CharField(max_length=20, blank=True)
+    issue = models.CharField(max_length=20, blank=True)
+    pages = models.CharField(max_length=30, blank=True, help_text="e.g. '263–275'.")
+    doi = models.CharField(max_length=200, blank=True, validators=[doi_validator], verbose_name="DOI")
+    pmid = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name="PMID", help_text="PubMed identifier, digits only."
+    )
+    pmcid = models.CharField(
+        max_length=20, blank=True, validators=[pmcid_validator], verbose_name="PMCID"
+    )
+    bookshelf_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[bookshelf_validator],
+        verbose_name="NCBI Bookshelf ID",
+    )
+    url = models.URLField(blank=True, help_text="Only when none of the identifiers above applies.")
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("authors"),
+        FieldPanel("title"),
+        FieldPanel("journal"),
+        FieldRowPanel(
+            [FieldPanel("year"), FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("pmid")]),
+                FieldRowPanel([FieldPanel("pmcid"), FieldPanel("bookshelf_id")]),
+                FieldPanel("url"),
+            ],
+            heading="Identifiers and links",
+        ),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("authors"),
+        index.AutocompleteField("title"),
+        index.FilterField("year"),
+    ]
+
+    class Meta:
+        ordering = ["authors", "year"]
+
+    def __str__(self) -> str:
+        short_authors = self.authors.split(",")[0] if self.authors else "Anon."
+        return f"{short_authors} ({self.year or 'n.d.'}): {self.title[:80]}"
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self) -> str:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def pmc_url(self) -> str:
+        return f"https://pmc.ncbi.nlm.nih.gov/articles/{self.pmcid}/" if self.pmcid else ""
+
+    @property
+    def bookshelf_url(self) -> str:
+        return f"https://www.ncbi.nlm.nih.gov/books/{self.bookshelf_id}/" if self.bookshelf_id else ""
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """Every working link to the source, labelled for the reference list."""
+        candidates = [
+            (f"doi:{self.doi}", self.doi_url),
+            (f"PubMed {self.pmid}", self.pubmed_url),
+            (self.pmcid, self.pmc_url),
+            (self.bookshelf_id, self.bookshelf_url),
+        ]
+        links = [(label, url) for label, url in candidates if url]
+        if self.url and self.url not in {url for _, url in links}:
+            links.append(("Source", self.url))
+        return links
+
+    @property
+    def primary_url(self) -> str:
+        links = self.links
+        return links[0][1] if links else ""
+
+    @property
+    def citation_text(self) -> str:
+        """Vancouver-style citation without the links."""
+        parts = []
+        if self.authors:
+            parts.append(self.authors.rstrip(".") + ".")
+        parts.append(self.title.rstrip(".") + ".")
+        if self.journal:
+            source = self.journal.rstrip(".") + "."
+            if self.year:
+                source += f" {self.year}"
+                if self.volume:
+                    source += f";{self.volume}"
+                    if self.issue:
+                        source += f"({self.issue})"
+                if self.pages:
+                    source += f":{self.pages}"
+                source += "."
+            parts.append(source)
+        elif self.year:
+            parts.append(f"{self.year}.")
+        return " ".join(parts)

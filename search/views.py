@@ -1,0 +1,20 @@
+"""Search within the current clinic's site only."""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Page, Site
+
+MAX_QUERY_LENGTH = 100
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    site = Site.find_for_request(request)
+    results = Page.objects.none()
+    if query and site is not None:
+        results = Page.objects.live().public().in_site(site).exclude(depth__lte=1).search(query)
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "search/search.html", {"search_query": query, "search_results": page}
+    )

@@ -1,0 +1,1 @@
+"""The Django project of Clinic Pages, importable as ``clinic_site`` (see pyproject.toml)."""

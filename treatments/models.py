@@ -1,0 +1,185 @@
+"""Treatment overview pages and their structured relations (conditions, references, status)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from core.models import ClinicPage, MedicalReviewMixin
+from references.citations import ReferenceList
+
+class TreatmentIndexPage(ClinicPage):
+    """Lists the clinic's treatments in the order editors arrange them (the treatment series)."""
+
+    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["treatments.TreatmentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "treatments index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = (
+            TreatmentPage.objects.child_of(self).live().public().select_related("listing_image")
+        )
+        return context
+
+class TreatmentPage(MedicalReviewMixin, ClinicPage):
+    """A treatment overview: what it is, how it works, evidence, risks, protocol and FAQs."""
+
+    summary = models.TextField(
+        max_length=600, help_text="Two or three sentences that say what the treatment is and for whom."
+    )
+    alternate_names = models.CharField(
+        max_length=200, blank=True, help_text="Other names patients search for, separated by commas."
+    )
+    body = StreamField(
+        MedicalContentBlock(),
+        help_text="Build the page from sections, key facts, protocol, evidence, risks, myths, FAQs.",
+    )
+    show_default_cta = models.BooleanField(
+        default=True, help_text="Show the clinic's appointment call to action at the end."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("alternate_names"),
+        InlinePanel("condition_links", heading="Conditions it treats", label="Condition"),
+        InlinePanel(
+            "regulatory_statuses",
+            heading="Regulatory status",
+            label="Status",
+            help_text="For example FDA-approved as an anesthetic; off-label for chronic pain.",
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "reference_links",
+            heading="References",
+            label="Reference",
+            help_text="The numbered reference list. Sources cited in evidence blocks are added "
+            "automatically.",
+        ),
+        InlinePanel("related_links", heading="Related treatments", label="Treatment"),
+        FieldPanel("show_default_cta"),
+        *MedicalReviewMixin.review_panels,
+    ]
+    search_fields = [
+        *ClinicPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("alternate_names"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["treatments.TreatmentIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "treatment"
+
+    @cached_property
+    def conditions(self) -> list[Page]:
+        return [
+            link.condition
+            for link in self.condition_links.select_related("condition")
+            if link.condition.live
+        ]
+
+    @cached_property
+    def references(self) -> ReferenceList:
+        """Numbered references: the listed ones first, then any cited only in the body."""
+        listed = [link.reference for link in self.reference_links.select_related("reference")]
+        return ReferenceList.from_page(listed, self.body)
+
+    @cached_property
+    def related_treatments(self) -> list[Page]:
+        return [
+            link.treatment
+            for link in self.related_links.select_related("treatment")
+            if link.treatment.live
+        ]
+
+    @cached_property
+    def series_neighbours(self) -> tuple[Page | None, Page | None]:
+        """Previous and next treatment in the clinic's series (the index's page order)."""
+        siblings = list(
+            TreatmentPage.objects.sibling_of(self).live().public().only("id", "title", "url_path")
+        )
+        ids = [page.id for page in siblings]
+        if self.id not in ids:
+            return None, None
+        position = ids.index(self.id)
+        previous = siblings[position - 1] if position > 0 else None
+        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        return previous, following
+
+    @cached_property
+    def physicians(self) -> list[Page]:
+        """Physicians of this clinic who offer the treatment."""
+        return [
+            link.page
+            for link in self.physician_links.select_related("page").order_by("sort_order")
+            if link.page.live
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reference_numbers"] = self.references.numbers
+        return context
+
+class TreatmentCondition(Orderable):
+    """Links a treatment to a condition it is used for; read from both pages."""
+
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="condition_links")
+    condition = models.ForeignKey(
+        "conditions.ConditionPage", on_delete=models.CASCADE, related_name="treatment_links"
+    )
+
+    panels = [PageChooserPanel("condition")]
+
+class TreatmentRegulatoryStatus(Orderable):
+    """One regulatory fact, e.g. 'FDA-approved: anesthesia' or 'Off-label: chronic pain'."""
+
+    STATUS_CHOICES = [
+        ("approved", "FDA-approved"),
+        ("off_label", "Off-label use"),
+        ("investigational", "Investigational"),
+        ("cleared", "FDA-cleared device"),
+        ("not_regulated", "Not regulated as a drug or device"),
+    ]
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="regulatory_statuses")
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES)
+    indication = models.CharField(
+        max_length=200, help_text="For what, e.g. 'general anesthesia' or 'chronic pain'."
+    )
+    note = models.CharField(
+        max_length=300, blank=True, help_text="e.g. 'Insurance coverage varies.'"
+    )
+
+    panels = [FieldPanel("status"), FieldPanel("indication"), FieldPanel("note")]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.indication}"
+
+class TreatmentReference(Orderable):
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="reference_links")
+    reference = models.ForeignKey(
+        "references.Reference", on_delete=models.CASCADE, related_name="treatment_links"
+    )
+
+    panels = [FieldPanel("reference")]
+
+class RelatedTreatment(Orderable):
+    page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="related_links")
+    treatment = models.ForeignKey(TreatmentPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("treatment")]
