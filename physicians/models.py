@@ -51,7 +51,9 @@ class PhysicianPage(ClinicPage):
     """A physician's bio: who they are, what they are certified in, where and what they treat."""
 
     honorific_prefix = models.CharField(max_length=20, default="Dr.", blank=True)
-    given_name = models.CharField(max_length=80, help_text="First name(s).")
+    given_name = models.CharField(
+        max_length=80, blank=True, help_text="First name(s); may stay empty if not published."
+    )
     family_name = models.CharField(max_length=80, help_text="Last name.")
     credentials = models.CharField(
         max_length=60, blank=True, help_text="Letters after the name, e.g. 'MD' or 'DO'."
