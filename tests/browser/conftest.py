@@ -1,0 +1,78 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server with the demo clinics.
+
+They skip with a clear reason where Chromium is missing; CI sets CLINIC_PAGES_REQUIRE_BROWSER=1,
+which turns that skip into a failure so a broken browser setup can never pass silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; the tests still touch the ORM.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CLINIC_PAGES_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Resolve the clinics' *.localhost hosts to loopback and nothing else: tests touch only us.
+    "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP * ~NOTFOUND, "
+    "EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+CLINIC_SLUGS = ["urban-spine", "bayer-foundation", "revitalize", "florida-medical", "ms-pain-migraine"]
+
+
+def chromium_missing_reason() -> str | None:
+    if not CHROMIUM.exists():
+        return f"Chromium not found at {CHROMIUM} (install it with: apt-get install -y chromium)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = chromium_missing_reason()
+    if reason is None:
+        return
+    if os.environ.get("CLINIC_PAGES_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"Browser tests are required here but cannot run: {reason}")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def demo_clinics(django_db_setup, django_db_blocker):
+    """The five demo clinics, loaded once for the whole browser session."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_clinics", verbosity=0)
+
+
+@pytest.fixture
+def clinic_url(live_server, demo_clinics):
+    """Build a URL on one clinic's host, served by the live server."""
+    port = live_server.url.rsplit(":", 1)[1]
+
+    def build(slug: str, path: str = "/") -> str:
+        return f"http://{slug}.localhost:{port}{path}"
+
+    return build
