@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "articles",
     "appointments",
     "search",
+    "seo",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
