@@ -1,0 +1,93 @@
+"""Grow one clinic's content well past demo size, to show query counts do not follow it."""
+
+from __future__ import annotations
+
+import datetime
+
+from wagtail.models import Site
+
+from articles.models import ArticleIndexPage, ArticlePage
+from conditions.models import ConditionIndexPage, ConditionPage
+from faqs.models import Question
+from physicians.models import PhysicianIndexPage, PhysicianPage, PhysicianSpecialty
+from references.models import Reference
+from treatments.models import TreatmentCondition, TreatmentPage, TreatmentReference
+
+EXTRA = 40
+
+
+def _publish(page) -> None:
+    page.save_revision().publish()
+
+
+def grow_content(slug: str, extra: int = EXTRA) -> str:
+    site = Site.objects.get(hostname=f"{slug}.localhost")
+    root = site.root_page
+    treatment = (
+        TreatmentPage.objects.descendant_of(root).filter(slug__contains="ketamine").first()
+        or TreatmentPage.objects.descendant_of(root).first()
+    )
+
+    questions = [
+        Question.objects.create(
+            site=site,
+            topic=f"Bench topic {n % 4}",
+            question=f"Bench question number {n}?",
+            answer=f"<p>Bench answer number {n}.</p>",
+        )
+        for n in range(extra)
+    ]
+    references = [
+        Reference.objects.create(title=f"Bench study {n}", journal="Bench Journal", year=2020, pmid=900000 + n)
+        for n in range(extra)
+    ]
+
+    condition_index = ConditionIndexPage.objects.descendant_of(root).first()
+    conditions = []
+    for n in range(extra):
+        condition = ConditionPage(title=f"Bench condition {n}", slug=f"bench-condition-{n}", summary="Bench.")
+        condition_index.add_child(instance=condition)
+        _publish(condition)
+        conditions.append(condition)
+
+    physician_index = PhysicianIndexPage.objects.descendant_of(root).first()
+    for n in range(extra):
+        physician = PhysicianPage(
+            title=f"Dr. Bench {n}",
+            slug=f"dr-bench-{n}",
+            family_name=f"Bench{n}",
+            bio="<p>Bench.</p>",
+        )
+        physician.specialties = [PhysicianSpecialty(name="Pain medicine")]
+        physician_index.add_child(instance=physician)
+        _publish(physician)
+
+    article_index = ArticleIndexPage.objects.descendant_of(root).first()
+    for n in range(extra):
+        article = ArticlePage(
+            title=f"Bench article {n}",
+            slug=f"bench-article-{n}",
+            date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
+            summary="Bench.",
+            body=[("paragraph", "<p>Bench.</p>")],
+        )
+        article_index.add_child(instance=article)
+        _publish(article)
+
+    treatment = treatment.get_latest_revision_as_object()
+    for condition in conditions:
+        treatment.condition_links.add(TreatmentCondition(condition=condition))
+    for reference in references:
+        treatment.reference_links.add(TreatmentReference(reference=reference))
+    findings = [
+        {"finding": f"Bench finding {n}.", "study_type": "", "references": [ref]}
+        for n, ref in enumerate(references)
+    ]
+    treatment.body.append(("evidence", {"heading": "Bench evidence", "findings": findings}))
+    treatment.body.append(("faq", {"heading": "Bench questions", "questions": questions}))
+    _publish(treatment)
+
+    return (
+        f"+{extra} FAQs (all in a treatment FAQ block), +{extra} physicians, "
+        f"+{extra} citations, +{extra} conditions on the treatment, +{extra} articles"
+    )
