@@ -40,14 +40,18 @@ class ArticleIndexPage(ClinicPage):
             .select_related("author", "listing_image")
             .order_by("-date", "-pk")
         )
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         return context
 
 
 class ArticlePage(ClinicPage):
     """An article with its date, author physician and the treatments it is about."""
 
-    date = models.DateField(default=timezone.localdate, help_text="Publication date shown to readers.")
+    date = models.DateField(
+        default=timezone.localdate, help_text="Publication date shown to readers."
+    )
     author = models.ForeignKey(
         "physicians.PhysicianPage",
         null=True,
@@ -89,7 +93,9 @@ class ArticlePage(ClinicPage):
 
 
 class ArticleRelatedTreatment(Orderable):
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_treatment_links")
+    page = ParentalKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="related_treatment_links"
+    )
     treatment = models.ForeignKey(
         "treatments.TreatmentPage", on_delete=models.CASCADE, related_name="article_links"
     )

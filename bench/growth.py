@@ -38,14 +38,18 @@ def grow_content(slug: str, extra: int = EXTRA) -> str:
         for n in range(extra)
     ]
     references = [
-        Reference.objects.create(title=f"Bench study {n}", journal="Bench Journal", year=2020, pmid=900000 + n)
+        Reference.objects.create(
+            title=f"Bench study {n}", journal="Bench Journal", year=2020, pmid=900000 + n
+        )
         for n in range(extra)
     ]
 
     condition_index = ConditionIndexPage.objects.descendant_of(root).first()
     conditions = []
     for n in range(extra):
-        condition = ConditionPage(title=f"Bench condition {n}", slug=f"bench-condition-{n}", summary="Bench.")
+        condition = ConditionPage(
+            title=f"Bench condition {n}", slug=f"bench-condition-{n}", summary="Bench."
+        )
         condition_index.add_child(instance=condition)
         _publish(condition)
         conditions.append(condition)

@@ -95,7 +95,12 @@ class DoseStepValue(blocks.StructValue):
     """Presentation of one protocol line: joins the structured parts into a readable line."""
 
     def parts(self) -> list[tuple[str, str]]:
-        labels = (("dose", "Dose"), ("rate", "Rate"), ("duration", "Duration"), ("course", "Course"))
+        labels = (
+            ("dose", "Dose"),
+            ("rate", "Rate"),
+            ("duration", "Duration"),
+            ("course", "Course"),
+        )
         return [(label, self.get(key)) for key, label in labels if self.get(key)]
 
 
@@ -107,10 +112,14 @@ class DoseStepBlock(blocks.StructBlock):
     rate = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '0.35 mg/kg/h'.")
     duration = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '4 hours'.")
     course = blocks.CharBlock(
-        max_length=160, required=False, help_text="How often and for how long, e.g. 'daily for 5 days'."
+        max_length=160,
+        required=False,
+        help_text="How often and for how long, e.g. 'daily for 5 days'.",
     )
     reference = SnippetChooserBlock(
-        "references.Reference", required=False, help_text="The publication this protocol comes from."
+        "references.Reference",
+        required=False,
+        help_text="The publication this protocol comes from.",
     )
 
     class Meta:
@@ -270,7 +279,9 @@ class AlternativesBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """An image with its alternative text and an optional visible caption."""
 
-    image = ImageBlock(help_text="Alternative text describes the image for people who cannot see it.")
+    image = ImageBlock(
+        help_text="Alternative text describes the image for people who cannot see it."
+    )
     caption = blocks.CharBlock(max_length=250, required=False)
 
     class Meta:
@@ -325,7 +336,10 @@ class CallToActionBlock(blocks.StructBlock):
         template = "core/blocks/call_to_action.html"
         value_class = CallToActionValue
         help_text = "Empty fields fall back to the clinic's default call to action."
-        preview_value = {"heading": "Ready to talk to us?", "button_label": "Request an appointment"}
+        preview_value = {
+            "heading": "Ready to talk to us?",
+            "button_label": "Request an appointment",
+        }
 
 
 class MedicalContentBlock(blocks.StreamBlock):

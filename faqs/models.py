@@ -61,7 +61,9 @@ class Question(index.Indexed, models.Model):
 class FAQPage(ClinicPage):
     """The clinic's FAQ page: all its questions, grouped by topic; one per clinic."""
 
-    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the questions.")
+    intro = RichTextField(
+        features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the questions."
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]

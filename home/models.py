@@ -25,7 +25,9 @@ class HomePage(ClinicPage):
     hero_heading = models.CharField(
         max_length=120, help_text="The main message, e.g. 'Relief for nerve pain that lingers'."
     )
-    hero_text = models.TextField(max_length=400, help_text="One or two sentences under the heading.")
+    hero_text = models.TextField(
+        max_length=400, help_text="One or two sentences under the heading."
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,

@@ -17,11 +17,17 @@ bookshelf_validator = RegexValidator(r"^NBK\d+$", "Enter an NCBI Bookshelf ID li
 class Reference(index.Indexed, models.Model):
     """A published source (journal article or book chapter) that medical pages cite."""
 
-    KIND_CHOICES = [("article", "Journal article"), ("book", "Book or chapter"), ("web", "Web page")]
+    KIND_CHOICES = [
+        ("article", "Journal article"),
+        ("book", "Book or chapter"),
+        ("web", "Web page"),
+    ]
 
     kind = models.CharField(max_length=10, choices=KIND_CHOICES, default="article")
     authors = models.CharField(
-        max_length=400, blank=True, help_text="As in the publication: 'Correll GE, Maleki J, et al.'"
+        max_length=400,
+        blank=True,
+        help_text="As in the publication: 'Correll GE, Maleki J, et al.'",
     )
     title = models.CharField(max_length=400, help_text="Title of the article or chapter.")
     journal = models.CharField(
@@ -36,7 +42,9 @@ class Reference(index.Indexed, models.Model):
     volume = models.CharField(max_length=20, blank=True)
     issue = models.CharField(max_length=20, blank=True)
     pages = models.CharField(max_length=30, blank=True, help_text="e.g. '263–275'.")
-    doi = models.CharField(max_length=200, blank=True, validators=[doi_validator], verbose_name="DOI")
+    doi = models.CharField(
+        max_length=200, blank=True, validators=[doi_validator], verbose_name="DOI"
+    )
     pmid = models.PositiveIntegerField(
         null=True, blank=True, verbose_name="PMID", help_text="PubMed identifier, digits only."
     )
@@ -96,7 +104,9 @@ class Reference(index.Indexed, models.Model):
 
     @property
     def bookshelf_url(self) -> str:
-        return f"https://www.ncbi.nlm.nih.gov/books/{self.bookshelf_id}/" if self.bookshelf_id else ""
+        return (
+            f"https://www.ncbi.nlm.nih.gov/books/{self.bookshelf_id}/" if self.bookshelf_id else ""
+        )
 
     @property
     def links(self) -> list[tuple[str, str]]:

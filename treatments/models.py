@@ -14,6 +14,7 @@ from core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
 from core.models import ClinicPage, MedicalReviewMixin
 from references.citations import ReferenceList
 
+
 class TreatmentIndexPage(ClinicPage):
     """Lists the clinic's treatments in the order editors arrange them (the treatment series)."""
 
@@ -34,14 +35,18 @@ class TreatmentIndexPage(ClinicPage):
         )
         return context
 
+
 class TreatmentPage(MedicalReviewMixin, ClinicPage):
     """A treatment overview: what it is, how it works, evidence, risks, protocol and FAQs."""
 
     summary = models.TextField(
-        max_length=600, help_text="Two or three sentences that say what the treatment is and for whom."
+        max_length=600,
+        help_text="Two or three sentences that say what the treatment is and for whom.",
     )
     alternate_names = models.CharField(
-        max_length=200, blank=True, help_text="Other names patients search for, separated by commas."
+        max_length=200,
+        blank=True,
+        help_text="Other names patients search for, separated by commas.",
     )
     body = StreamField(
         MedicalContentBlock(),
@@ -136,6 +141,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         context["reference_numbers"] = self.references.numbers
         return context
 
+
 class TreatmentCondition(Orderable):
     """Links a treatment to a condition it is used for; read from both pages."""
 
@@ -145,6 +151,7 @@ class TreatmentCondition(Orderable):
     )
 
     panels = [PageChooserPanel("condition")]
+
 
 class TreatmentRegulatoryStatus(Orderable):
     """One regulatory fact, e.g. 'FDA-approved: anesthesia' or 'Off-label: chronic pain'."""
@@ -170,6 +177,7 @@ class TreatmentRegulatoryStatus(Orderable):
     def __str__(self) -> str:
         return f"{self.get_status_display()}: {self.indication}"
 
+
 class TreatmentReference(Orderable):
     page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="reference_links")
     reference = models.ForeignKey(
@@ -177,6 +185,7 @@ class TreatmentReference(Orderable):
     )
 
     panels = [FieldPanel("reference")]
+
 
 class RelatedTreatment(Orderable):
     page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="related_links")
