@@ -1,15 +1,15 @@
 """Which clinics (Sites) an admin user works for.
 
-A user belongs to a clinic when one of their groups holds a page permission on that clinic's
-home page or above it. Page permissions are the one per-clinic grant Wagtail already scopes
-by tree, so every other per-clinic rule (snippets, requests, settings) is derived from them.
+A user belongs to a clinic when one of their groups holds a per-site grant for it
+(``GroupSitePermission``, as onboarding gives every clinic group) or a page permission on that
+clinic's home page or above it. Superusers belong to every clinic.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
-from wagtail.models import GroupPagePermission, Site
+from wagtail.models import GroupPagePermission, GroupSitePermission, Site
 
 
 def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
@@ -18,16 +18,20 @@ def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
         return Site.objects.none()
     if user.is_superuser:
         return Site.objects.all()
+    site_ids = set(
+        GroupSitePermission.objects.filter(group__user=user).values_list("site_id", flat=True)
+    )
     granted_paths = list(
         GroupPagePermission.objects.filter(group__user=user)
         .values_list("page__path", flat=True)
         .distinct()
     )
-    site_ids = [
-        site.pk
-        for site in Site.objects.select_related("root_page")
-        if any(site.root_page.path.startswith(path) for path in granted_paths)
-    ]
+    if granted_paths:
+        site_ids.update(
+            site.pk
+            for site in Site.objects.select_related("root_page")
+            if any(site.root_page.path.startswith(path) for path in granted_paths)
+        )
     return Site.objects.filter(pk__in=site_ids)
 
 

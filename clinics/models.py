@@ -19,6 +19,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
+from clinics.admin_scoping import ClinicOwnedForm
 from core.validators import (
     hex_colour_validator,
     phone_validator,
@@ -159,6 +160,8 @@ class LocationQuerySet(models.QuerySet):
 
 class Location(index.Indexed, ClusterableModel):
     """An office where the clinic sees patients: address, phone, hours and a map link."""
+
+    base_form_class = ClinicOwnedForm
 
     site = models.ForeignKey(
         Site,

@@ -10,12 +10,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from clinics.admin_scoping import ClinicOwnedForm
 from core.blocks import LIMITED_RICH_TEXT
 from core.models import ClinicPage
 
 
 class Question(index.Indexed, models.Model):
     """One question and its answer, written once and shown on the FAQ page and treatment pages."""
+
+    base_form_class = ClinicOwnedForm
 
     site = models.ForeignKey(
         Site,

@@ -1,12 +1,16 @@
-"""Admin registration of the FAQ library."""
+"""Admin registration of the FAQ library, scoped to the editor's own clinic."""
 
+from wagtail.permission_policies.sites import SitePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from clinics.admin_scoping import ClinicScopedSnippetViewSet
 from faqs.models import Question
 
+register_permission_policy(Question, SitePermissionPolicy(Question))
 
-class QuestionViewSet(SnippetViewSet):
+
+class QuestionViewSet(ClinicScopedSnippetViewSet):
     model = Question
     icon = "help"
     menu_label = "FAQ library"

@@ -1,0 +1,259 @@
+"""Create a clinic end to end: Site, home page and indexes, settings, collections, groups.
+
+Idempotent: every object is looked up by a natural key first, so running it again for the
+same clinic changes nothing. The demo loader and `manage.py onboard_clinic` both use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+)
+
+from clinics.models import ClinicSettings
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+REVIEWER_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page"]
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "image", ["add", "change", "choose", "delete"]),
+    ("wagtaildocs", "document", ["add", "change", "choose", "delete"]),
+]
+# Per-site rights on the clinic-owned snippets and settings (GroupSitePermission).
+CONTENT_SITE_PERMISSIONS = [
+    ("clinics", "location", ["add", "change", "delete", "view"]),
+    ("faqs", "question", ["add", "change", "delete", "view"]),
+    ("clinics", "clinicsettings", ["change"]),
+]
+FRONT_DESK_SITE_PERMISSIONS = [
+    ("appointments", "appointmentrequest", ["view", "change"]),
+    ("appointments", "appointmentslot", ["add", "change", "delete", "view"]),
+]
+# The branches whose pages need a clinician's sign-off before they go live.
+REVIEWED_SECTIONS = ["treatments", "conditions", "faq"]
+
+
+@dataclass(frozen=True)
+class ClinicSpec:
+    """What onboarding needs to know about a new clinic."""
+
+    slug: str
+    practice_name: str
+    hostname: str
+    port: int = 80
+    is_default_site: bool = False
+    tagline: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class OnboardedClinic:
+    site: Site
+    home: Page
+    sections: dict[str, Page]
+    settings: ClinicSettings
+    collection: Collection
+    groups: dict[str, Group] = field(default_factory=dict)
+    workflow: Workflow | None = None
+
+
+def _permissions(app_label: str, model: str, actions: list[str]) -> list[Permission]:
+    try:
+        content_type = ContentType.objects.get(app_label=app_label, model=model)
+    except ContentType.DoesNotExist:
+        return []
+    codenames = [f"{action}_{model}" for action in actions]
+    return list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def _admin_access() -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _home_sections(spec: ClinicSpec) -> list[tuple[str, type[Page], dict]]:
+    """The standard branches of a clinic site, with starter text editors are expected to edit."""
+    from appointments.models import AppointmentPage
+    from articles.models import ArticleIndexPage
+    from conditions.models import ConditionIndexPage
+    from faqs.models import FAQPage
+    from physicians.models import PhysicianIndexPage
+    from treatments.models import TreatmentIndexPage
+
+    return [
+        ("treatments", TreatmentIndexPage, {"title": "Treatments"}),
+        ("conditions", ConditionIndexPage, {"title": "Conditions we treat"}),
+        ("physicians", PhysicianIndexPage, {"title": "Our physicians"}),
+        ("faq", FAQPage, {"title": "Frequently asked questions"}),
+        ("articles", ArticleIndexPage, {"title": "Articles"}),
+        (
+            "appointments",
+            AppointmentPage,
+            {
+                "title": "Request an appointment",
+                "intro": f"<p>Tell us how to reach you and the {spec.practice_name} team "
+                "will contact you to arrange a visit.</p>",
+            },
+        ),
+    ]
+
+
+def _ensure_home(spec: ClinicSpec) -> tuple[Site, Page]:
+    from home.models import HomePage
+
+    site = Site.objects.filter(hostname=spec.hostname, port=spec.port).first()
+    if site is not None:
+        return site, site.root_page.specific
+    root = Page.get_first_root_node()
+    home = HomePage.objects.child_of(root).filter(slug=spec.slug).first()
+    if home is None:
+        home = HomePage(
+            title=spec.practice_name,
+            slug=spec.slug,
+            hero_heading=spec.practice_name,
+            hero_text=spec.tagline or f"Care for lasting pain at {spec.practice_name}.",
+        )
+        root.add_child(instance=home)
+        _publish(home)
+    if spec.is_default_site:
+        Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    site = Site.objects.create(
+        hostname=spec.hostname,
+        port=spec.port,
+        site_name=spec.practice_name,
+        root_page=home,
+        is_default_site=spec.is_default_site,
+    )
+    return site, home
+
+
+def _ensure_sections(spec: ClinicSpec, home: Page) -> dict[str, Page]:
+    sections = {}
+    for slug, model, fields in _home_sections(spec):
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(slug=slug, show_in_menus=True, **fields)
+            home.add_child(instance=page)
+            _publish(page)
+        sections[slug] = page
+    return sections
+
+
+def _ensure_settings(spec: ClinicSpec, site: Site, appointment_page: Page) -> ClinicSettings:
+    settings, created = ClinicSettings.objects.get_or_create(
+        site=site,
+        defaults={
+            "practice_name": spec.practice_name,
+            "tagline": spec.tagline,
+            "phone": spec.phone,
+            "email": spec.email,
+            "appointment_page": appointment_page,
+        },
+    )
+    if not created and settings.appointment_page_id is None:
+        settings.appointment_page = appointment_page
+        settings.save(update_fields=["appointment_page"])
+    return settings
+
+
+def _ensure_collection(spec: ClinicSpec) -> Collection:
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=spec.practice_name).first()
+    return collection or root.add_child(name=spec.practice_name)
+
+
+def _grant(
+    group: Group,
+    site: Site,
+    home: Page,
+    collection: Collection,
+    page_codenames: list[str],
+    site_permissions: list[tuple[str, str, list[str]]],
+    media: bool,
+) -> None:
+    group.permissions.add(_admin_access())
+    for codename in page_codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=home, permission=_page_permission(codename)
+        )
+    for app_label, model, actions in site_permissions:
+        for permission in _permissions(app_label, model, actions):
+            GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
+    if media:
+        for app_label, model, actions in MEDIA_PERMISSIONS:
+            for permission in _permissions(app_label, model, actions):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
+
+
+def _ensure_groups(
+    spec: ClinicSpec, site: Site, home: Page, collection: Collection
+) -> dict[str, Group]:
+    groups = {
+        role: Group.objects.get_or_create(name=f"{spec.practice_name} {role}")[0]
+        for role in ("editors", "reviewers", "front desk")
+    }
+    _grant(
+        groups["editors"], site, home, collection, EDITOR_PAGE_PERMISSIONS,
+        CONTENT_SITE_PERMISSIONS, media=True,
+    )  # fmt: skip
+    _grant(
+        groups["reviewers"], site, home, collection, REVIEWER_PAGE_PERMISSIONS,
+        CONTENT_SITE_PERMISSIONS, media=True,
+    )  # fmt: skip
+    _grant(
+        groups["front desk"], site, home, collection, [], FRONT_DESK_SITE_PERMISSIONS,
+        media=False,
+    )  # fmt: skip
+    return groups
+
+
+def _ensure_review_workflow(
+    spec: ClinicSpec, reviewers: Group, sections: dict[str, Page]
+) -> Workflow:
+    """A clinical-review workflow on the medical branches, approved by the clinic's reviewers."""
+    name = f"{spec.practice_name} clinical review"
+    workflow = Workflow.objects.filter(name=name).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=name)
+        task = GroupApprovalTask.objects.create(name=f"{spec.practice_name}: clinician sign-off")
+        task.groups.set([reviewers])
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    for slug in REVIEWED_SECTIONS:
+        page = sections.get(slug)
+        if page is not None:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def onboard_clinic(spec: ClinicSpec) -> OnboardedClinic:
+    """Create (or find) everything a new clinic needs to start publishing."""
+    site, home = _ensure_home(spec)
+    sections = _ensure_sections(spec, home)
+    settings = _ensure_settings(spec, site, sections["appointments"])
+    collection = _ensure_collection(spec)
+    groups = _ensure_groups(spec, site, home, collection)
+    workflow = _ensure_review_workflow(spec, groups["reviewers"], sections)
+    return OnboardedClinic(site, home, sections, settings, collection, groups, workflow)
