@@ -1,0 +1,68 @@
+"""OpenGraph and Twitter sharing metadata, from the same fields as the page's listing card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from articles.models import ArticlePage
+from clinics.models import ClinicSettings
+
+from .jsonld.base import page_description
+
+SHARE_IMAGE_FILTER = "fill-1200x630"
+# Fallbacks when no listing image is chosen: a physician's portrait, the home page's hero.
+IMAGE_FALLBACK_FIELDS = ("listing_image", "photo", "hero_image")
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class SocialMeta:
+    title: str
+    description: str
+    url: str
+    type: str
+    site_name: str
+    image: ShareImage | None
+    published_time: str = ""
+
+    @property
+    def twitter_card(self) -> str:
+        return "summary_large_image" if self.image else "summary"
+
+
+def share_image(page: Page, request: HttpRequest | None) -> ShareImage | None:
+    image = next(
+        (getattr(page, name) for name in IMAGE_FALLBACK_FIELDS if getattr(page, name, None)), None
+    )
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    url = rendition.url
+    if request is not None and not url.startswith(("http://", "https://")):
+        url = request.build_absolute_uri(url)
+    return ShareImage(url, rendition.width, rendition.height, image.default_alt_text)
+
+
+def social_meta(page: Page, request: HttpRequest | None) -> SocialMeta:
+    site = Site.find_for_request(request) if request is not None else page.get_site()
+    settings = ClinicSettings.for_request(request) if request else ClinicSettings.for_site(site)
+    is_article = isinstance(page, ArticlePage)
+    return SocialMeta(
+        title=page.seo_title or page.title,
+        description=page_description(page),
+        url=page.get_full_url(request) or "",
+        type="article" if is_article else "website",
+        site_name=settings.practice_name,
+        image=share_image(page, request),
+        published_time=page.date.isoformat() if is_article else "",
+    )
