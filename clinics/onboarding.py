@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 
 from clinics.models import ClinicSettings
+from governance.models import ClinicalReviewTask
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 REVIEWER_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page"]
@@ -237,7 +238,7 @@ def _ensure_review_workflow(
     workflow = Workflow.objects.filter(name=name).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=name)
-        task = GroupApprovalTask.objects.create(name=f"{spec.practice_name}: clinician sign-off")
+        task = ClinicalReviewTask.objects.create(name=f"{spec.practice_name}: clinician sign-off")
         task.groups.set([reviewers])
         workflow.workflow_tasks.create(task=task, sort_order=0)
     for slug in REVIEWED_SECTIONS:

@@ -68,8 +68,13 @@ class MedicalReviewMixin(models.Model):
 
     review_panels = [
         MultiFieldPanel(
-            [FieldPanel("reviewed_by"), FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            [
+                FieldPanel("reviewed_by", read_only=True),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
+            ],
             heading="Medical review",
+            help_text="Set by the clinical-review workflow when a clinician approves the page.",
         )
     ]
 

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from clinics.admin_scoping import ClinicOwnedForm
 from core.blocks import LIMITED_RICH_TEXT
-from core.models import ClinicPage
+from core.models import ClinicPage, MedicalReviewMixin
 
 
 class Question(index.Indexed, models.Model):
@@ -61,14 +61,14 @@ class Question(index.Indexed, models.Model):
         return self.question
 
 
-class FAQPage(ClinicPage):
+class FAQPage(MedicalReviewMixin, ClinicPage):
     """The clinic's FAQ page: all its questions, grouped by topic; one per clinic."""
 
     intro = RichTextField(
         features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the questions."
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *MedicalReviewMixin.review_panels]
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -79,6 +80,15 @@ class PhysicianPage(ClinicPage):
         default=True, help_text="Shown on the bio and used by search engines."
     )
     bio = RichTextField(features=LIMITED_RICH_TEXT, help_text="A few paragraphs in plain language.")
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="physician_pages",
+        help_text="The physician's admin account; their clinical-review approvals are signed "
+        "with this page.",
+    )
     locations = ParentalManyToManyField(
         "clinics.Location",
         blank=True,
@@ -112,6 +122,7 @@ class PhysicianPage(ClinicPage):
         FieldPanel("locations"),
         InlinePanel("treatments_offered", heading="Treatments offered", label="Treatment"),
         FieldPanel("accepting_new_patients"),
+        FieldPanel("account"),
     ]
     search_fields = [
         *ClinicPage.search_fields,

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "appointments",
     "search",
     "seo",
+    "governance",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",

@@ -1,0 +1,49 @@
+"""Review stamps: who reviewed a medical page, when, and when it is next due."""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils import timezone
+from wagtail.models import Revision
+
+logger = logging.getLogger("clinic_pages.governance")
+
+
+def reviewer_physician(user, site):
+    """The physician page of this clinic that belongs to the approving user, if any."""
+    from physicians.models import PhysicianPage
+
+    return (
+        PhysicianPage.objects.live()
+        .descendant_of(site.root_page)
+        .filter(account=user)
+        .order_by("path")
+        .first()
+    )
+
+
+def stamp_review(revision: Revision, user) -> None:
+    """Write reviewed-by, last-reviewed and next-review-due into the revision under review."""
+    from clinics.models import ClinicSettings
+    from core.models import MedicalReviewMixin
+
+    page = revision.as_object()
+    if not isinstance(page, MedicalReviewMixin):
+        return
+    site = page.get_site()
+    interval = ClinicSettings.for_site(site).review_interval_days
+    physician = reviewer_physician(user, site)
+    if physician is None:
+        logger.warning(
+            "Page %s approved by user %s, who has no physician page on %s; "
+            "'reviewed by' left unchanged.",
+            page.pk,
+            user.pk,
+            site.hostname,
+        )
+    else:
+        page.reviewed_by = physician
+    page.schedule_next_review(timezone.localdate(), interval)
+    revision.content = page.serializable_data()
+    revision.save(update_fields=["content"])

@@ -1,0 +1,51 @@
+"""The 'Reviews due' admin report: medical pages of the user's clinics that need a review."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from clinics.access import sites_for_user
+from governance.reviews import due_reviews
+
+
+class ReviewsDueReportView(ReportView):
+    page_title = "Reviews due"
+    header_icon = "doc-full"
+    index_url_name = "governance_reviews_due"
+    index_results_url_name = "governance_reviews_due_results"
+    paginate_by = 50
+    list_export = ["page.title", "site.site_name", "state", "due"]
+    export_headings = {
+        "page.title": "Page",
+        "site.site_name": "Clinic",
+        "state": "State",
+        "due": "Due",
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label="Page",
+                accessor=lambda item: item.page.title,
+                get_url=lambda item: reverse("wagtailadmin_pages:edit", args=[item.page.pk]),
+            ),
+            Column("clinic", label="Clinic", accessor=lambda item: item.site.site_name),
+            Column(
+                "reviewed_by",
+                label="Last reviewed by",
+                accessor=lambda item: item.page.reviewed_by or "—",
+            ),
+            DateColumn("due", label="Next review due"),
+            Column("state", label="State"),
+        ]
+
+    def get_queryset(self):
+        return due_reviews(sites_for_user(self.request.user).select_related("root_page"))
+
+    def user_has_permission(self, permission):
+        return sites_for_user(self.request.user).exists()

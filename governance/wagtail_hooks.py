@@ -1,0 +1,43 @@
+"""Admin wiring for medical governance: the 'Reviews due' report and the dashboard panel."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from clinics.access import sites_for_user
+from governance.dashboard import ClinicDashboardPanel
+from governance.views import ReviewsDueReportView
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path("reports/reviews-due/", ReviewsDueReportView.as_view(), name="governance_reviews_due"),
+        path(
+            "reports/reviews-due/results/",
+            ReviewsDueReportView.as_view(results_only=True),
+            name="governance_reviews_due_results",
+        ),
+    ]
+
+
+class ClinicMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sites_for_user(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_due_menu_item():
+    return ClinicMenuItem(
+        "Reviews due",
+        reverse("governance_reviews_due"),
+        name="reviews-due",
+        icon_name="doc-full",
+        order=650,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_clinic_summary_panel(request, panels):
+    if sites_for_user(request.user).exists():
+        panels.insert(0, ClinicDashboardPanel(request.user))
