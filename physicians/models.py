@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.blocks import LIMITED_RICH_TEXT
 from core.models import ClinicPage
+from physicians.forms import PhysicianPageForm
 
 
 class PhysicianIndexPage(ClinicPage):
@@ -50,6 +51,8 @@ class PhysicianIndexPage(ClinicPage):
 
 class PhysicianPage(ClinicPage):
     """A physician's bio: who they are, what they are certified in, where and what they treat."""
+
+    base_form_class = PhysicianPageForm
 
     honorific_prefix = models.CharField(max_length=20, default="Dr.", blank=True)
     given_name = models.CharField(
