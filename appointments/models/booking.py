@@ -1,0 +1,273 @@
+"""Appointment slots a clinic publishes and the requests visitors send."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Site
+
+from core.validators import phone_validator
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on the phone
+
+
+def new_reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    BOOKED = "booked", "Booked"
+    DECLINED = "declined", "Declined"
+    NO_SHOW = "no_show", "No-show"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+# A slot stays taken while its request is in one of these states.
+ACTIVE_STATUSES = [Status.NEW, Status.CONTACTED, Status.BOOKED, Status.NO_SHOW]
+
+
+class AppointmentSlotQuerySet(models.QuerySet):
+    def for_sites(self, sites) -> AppointmentSlotQuerySet:
+        return self.filter(site__in=sites)
+
+    def taken(self) -> AppointmentSlotQuerySet:
+        return self.filter(requests__status__in=ACTIVE_STATUSES)
+
+    def open_for_booking(self, site: Site) -> AppointmentSlotQuerySet:
+        """Future slots of this clinic nobody holds, inside the booking window."""
+        now = timezone.now()
+        lead = getattr(settings, "APPOINTMENT_SLOT_LEAD_HOURS", 2)
+        window = getattr(settings, "APPOINTMENT_SLOT_WINDOW_DAYS", 42)
+        return (
+            self.filter(
+                site=site,
+                starts_at__gte=now + datetime.timedelta(hours=lead),
+                starts_at__lte=now + datetime.timedelta(days=window),
+            )
+            .exclude(pk__in=self.model.objects.taken().values("pk"))
+            .order_by("starts_at", "location__sort_order")
+        )
+
+
+class AppointmentSlot(models.Model):
+    """A time a physician can see a patient at one office; visitors book it from the page."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="appointment_slots", editable=False
+    )
+    location = models.ForeignKey(
+        "clinics.Location", on_delete=models.CASCADE, related_name="appointment_slots"
+    )
+    physician = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment_slots",
+        help_text="Leave empty when any of the clinic's physicians may take it.",
+    )
+    starts_at = models.DateTimeField(help_text="Date and time the appointment starts.")
+    duration_minutes = models.PositiveSmallIntegerField(default=30, help_text="Length in minutes.")
+
+    objects = AppointmentSlotQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("location"),
+        FieldPanel("physician"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+    ]
+
+    class Meta:
+        ordering = ["starts_at", "location"]
+        verbose_name = "appointment slot"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["location", "physician", "starts_at"], name="unique_slot_per_physician"
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=5) & Q(duration_minutes__lte=480),
+                name="slot_duration_between_5_minutes_and_8_hours",
+            ),
+        ]
+        indexes = [models.Index(fields=["site", "starts_at"])]
+
+    def __str__(self) -> str:
+        local = timezone.localtime(self.starts_at)
+        who = f", {self.physician.short_name}" if self.physician_id else ""
+        return f"{local:%a %d %b %Y, %I:%M %p} at {self.location.name}{who}"
+
+    def save(self, *args, **kwargs):
+        if self.location_id and not self.site_id:
+            self.site_id = self.location.site_id
+        super().save(*args, **kwargs)
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    def clean(self):
+        super().clean()
+        if self.location_id:
+            self.site_id = self.location.site_id
+        if self.physician_id and self.site_id:
+            root = Site.objects.get(pk=self.site_id).root_page
+            if not self.physician.path.startswith(root.path):
+                raise ValidationError({"physician": "Choose a physician of this clinic."})
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def for_sites(self, sites) -> AppointmentRequestQuerySet:
+        return self.filter(site__in=sites)
+
+    def older_than(self, days: int) -> AppointmentRequestQuerySet:
+        return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=days))
+
+
+class AppointmentRequest(models.Model):
+    """One visitor's request to be seen, triaged by the clinic's staff in the admin.
+
+    Holds contact details only; the form never asks about health beyond a category.
+    """
+
+    Status = Status
+
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        EMAIL = "email", "E-mail"
+        EITHER = "either", "Either is fine"
+
+    class PatientStatus(models.TextChoices):
+        NEW = "new", "New patient"
+        RETURNING = "returning", "Returning patient"
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="appointment_requests", editable=False
+    )
+    reference = models.CharField(max_length=9, unique=True, editable=False, default=new_reference)
+    submission_token = models.UUIDField(unique=True, editable=False)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
+    staff_notes = models.TextField(
+        max_length=2000, blank=True, help_text="Visible to staff only. Keep clinical detail out."
+    )
+
+    name = models.CharField("full name", max_length=120)
+    phone = models.CharField(max_length=25, blank=True, validators=[phone_validator])
+    email = models.EmailField("e-mail address", max_length=254, blank=True)
+    contact_method = models.CharField(
+        "how should we contact you?", max_length=10, choices=ContactMethod.choices
+    )
+    patient_status = models.CharField(
+        "have you been to us before?", max_length=10, choices=PatientStatus.choices
+    )
+    location = models.ForeignKey(
+        "clinics.Location",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment_requests",
+        verbose_name="preferred office",
+    )
+    physician = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment_requests",
+        verbose_name="preferred physician",
+    )
+    treatment = models.ForeignKey(
+        "treatments.TreatmentPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment_requests",
+    )
+    reason = models.ForeignKey(
+        "appointments.AppointmentReason",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="requests",
+    )
+    topic_label = models.CharField(
+        "about", max_length=255, blank=True, help_text="The treatment or reason as chosen."
+    )
+    preferred_days = models.CharField(max_length=60, blank=True)
+    preferred_times = models.CharField(max_length=40, blank=True)
+    note = models.TextField("short note", max_length=500, blank=True)
+    consented_at = models.DateTimeField()
+    slot = models.ForeignKey(
+        AppointmentSlot,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="requests",
+        editable=False,
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    clinic_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    patient_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = AppointmentRequestQuerySet.as_manager()
+
+    panels = [FieldPanel("status"), FieldPanel("staff_notes")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "appointment request"
+        constraints = [
+            # The database, not the view, guarantees a slot is never held twice.
+            models.UniqueConstraint(
+                fields=["slot"],
+                condition=Q(status__in=ACTIVE_STATUSES),
+                name="one_active_request_per_slot",
+            ),
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(email=""), name="request_has_phone_or_email"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Only the reference: this string lands in audit logs and admin titles.
+        return self.reference
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        return self.status in (Status.NEW, Status.CONTACTED, Status.BOOKED)
+
+    def cancel(self) -> None:
+        self.status = Status.CANCELLED
+        self.save(update_fields=["status", "updated_at"])
+
+    @property
+    def slot_starts_at(self):
+        return self.slot.starts_at if self.slot_id else None
+
+    slot_starts_at.fget.short_description = "appointment time"
+
+    def get_preferred_days_display(self) -> str:
+        from appointments.forms import DAY_CHOICES
+
+        return _labels(DAY_CHOICES, self.preferred_days)
+
+    def get_preferred_times_display(self) -> str:
+        from appointments.forms import TIME_CHOICES
+
+        return _labels(TIME_CHOICES, self.preferred_times)
+
+
+def _labels(choices, stored: str) -> str:
+    names = dict(choices)
+    return ", ".join(names.get(key, key) for key in stored.split(",") if key)

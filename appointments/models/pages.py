@@ -1,0 +1,295 @@
+"""The appointment page: the booking form every call to action leads to, with its routes."""
+
+from __future__ import annotations
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.log_actions import log
+from wagtail.models import Orderable, Page, Site
+
+from core.blocks import LIMITED_RICH_TEXT
+from core.models import ClinicPage
+
+logger = logging.getLogger("clinic_pages.appointments")
+
+SESSION_KEY = "appointments.references"
+CANCEL_SALT = "appointments.cancel"
+
+
+def _site_pages(model, site: Site):
+    """Live, public pages of one type that sit under one clinic's home page."""
+    return model.objects.live().public().descendant_of(site.root_page, inclusive=True)
+
+
+class AppointmentPageForm(WagtailAdminPageForm):
+    """Offers editors only their own clinic's locations, physicians and treatments."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from clinics.models import Location
+        from physicians.models import PhysicianPage
+        from treatments.models import TreatmentPage
+
+        site = None
+        if self.instance.pk:
+            site = self.instance.get_site()
+        elif self.parent_page is not None:
+            site = self.parent_page.get_site()
+        if site is None:
+            return
+        scoped = {
+            "offered_locations": Location.objects.filter(site=site),
+            "offered_physicians": PhysicianPage.objects.descendant_of(site.root_page),
+            "offered_treatments": TreatmentPage.objects.descendant_of(site.root_page),
+        }
+        for name, queryset in scoped.items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset
+
+
+class AppointmentPage(RoutablePageMixin, ClinicPage):
+    """Where visitors book: an appointment slot when the clinic publishes them, else a callback.
+
+    Editors choose what the form offers; leaving a list empty offers everything of this clinic.
+    """
+
+    intro = RichTextField(
+        features=LIMITED_RICH_TEXT, help_text="What happens when a patient gets in touch."
+    )
+    what_to_bring = RichTextField(
+        features=LIMITED_RICH_TEXT,
+        blank=True,
+        help_text="What to have ready for the first visit: referral, imaging, medication list.",
+    )
+    privacy_notice = RichTextField(
+        features=LIMITED_RICH_TEXT,
+        blank=True,
+        help_text="Shown beside the consent checkbox: what the clinic does with the request, "
+        "who sees it and how long it is kept. Link to the full privacy policy.",
+    )
+    confirmation_text = RichTextField(
+        features=LIMITED_RICH_TEXT,
+        blank=True,
+        help_text="What happens next, shown after a request is sent, e.g. 'We call you back "
+        "within one working day.'",
+    )
+    notification_email = models.EmailField(
+        blank=True,
+        help_text="Where staff are told of new requests (no patient details are sent). "
+        "Falls back to the clinic's contact address.",
+    )
+    offered_locations = ParentalManyToManyField(
+        "clinics.Location",
+        blank=True,
+        related_name="+",
+        help_text="Offices patients can choose. Leave empty to offer all of the clinic's offices.",
+    )
+    offered_physicians = ParentalManyToManyField(
+        "physicians.PhysicianPage",
+        blank=True,
+        related_name="+",
+        help_text="Physicians patients can ask for. Leave empty to offer all published ones.",
+    )
+    offered_treatments = ParentalManyToManyField(
+        "treatments.TreatmentPage",
+        blank=True,
+        related_name="+",
+        help_text="Treatments patients can ask about. Leave empty to offer all published ones.",
+    )
+
+    base_form_class = AppointmentPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("what_to_bring"),
+        MultiFieldPanel(
+            [
+                FieldPanel("offered_locations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offered_physicians", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offered_treatments", widget=forms.CheckboxSelectMultiple),
+                InlinePanel(
+                    "reasons",
+                    heading="Other reasons for a visit",
+                    label="Reason",
+                    help_text="Short categories such as 'Second opinion' or 'Follow-up visit'. "
+                    "Never ask for symptoms here.",
+                ),
+            ],
+            heading="What the form offers",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_notice"),
+                FieldPanel("confirmation_text"),
+                FieldPanel("notification_email"),
+            ],
+            heading="Privacy and confirmation",
+        ),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "appointment page"
+
+    # ------------------------------------------------------------------ what the form offers
+
+    @cached_property
+    def clinic_site(self) -> Site:
+        return self.get_site()
+
+    def clean(self):
+        super().clean()
+        if not self.pk:
+            return
+        site = self.get_site()
+        foreign = [
+            str(loc) for loc in self.offered_locations.all() if site and loc.site_id != site.pk
+        ]
+        if foreign:
+            raise ValidationError(
+                {"offered_locations": "Choose only this clinic's offices: " + ", ".join(foreign)}
+            )
+
+    def available_locations(self):
+        from clinics.models import Location
+
+        site = self.clinic_site
+        chosen = self.offered_locations.filter(site=site)
+        return chosen if chosen.exists() else Location.objects.filter(site=site)
+
+    def available_physicians(self):
+        from physicians.models import PhysicianPage
+
+        pages = _site_pages(PhysicianPage, self.clinic_site)
+        chosen = pages.filter(pk__in=self.offered_physicians.values("pk"))
+        return (chosen if chosen.exists() else pages).order_by("family_name", "given_name")
+
+    def available_treatments(self):
+        from treatments.models import TreatmentPage
+
+        pages = _site_pages(TreatmentPage, self.clinic_site)
+        chosen = pages.filter(pk__in=self.offered_treatments.values("pk"))
+        return (chosen if chosen.exists() else pages).order_by("path")
+
+    def open_slots(self, physician=None):
+        from appointments.models.booking import AppointmentSlot
+
+        slots = AppointmentSlot.objects.open_for_booking(self.clinic_site).filter(
+            location__in=self.available_locations()
+        )
+        if physician is not None:
+            slots = slots.filter(physician=physician)
+        limit = getattr(settings, "APPOINTMENT_MAX_SLOTS_SHOWN", 200)
+        return slots.select_related("location", "physician")[:limit]
+
+    # ------------------------------------------------------------------ serving
+
+    def serve(self, request, *args, **kwargs):
+        # Error reports must never carry what a patient typed, whatever the global filter says.
+        request.sensitive_post_parameters = "__ALL__"
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def serve_preview(self, request, mode_name):
+        response = super().serve_preview(request, mode_name)
+        add_never_cache_headers(response)
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from clinics.models import Location
+
+        context = super().get_context(request, *args, **kwargs)
+        context["locations"] = Location.objects.for_site(self.clinic_site)
+        return context
+
+    @path("", name="form")
+    def booking_form(self, request):
+        from appointments.views.booking import BookingFormView
+
+        return BookingFormView(page=self).dispatch(request)
+
+    @re_path(r"^confirmation/(?P<reference>[A-Z0-9]{4}-[A-Z0-9]{4})/$", name="confirmation")
+    def confirmation(self, request, reference):
+        from appointments.models.booking import AppointmentRequest
+
+        if reference not in request.session.get(SESSION_KEY, []):
+            raise Http404("Not a request made in this browser session.")
+        booking = (
+            AppointmentRequest.objects.filter(site=self.clinic_site, reference=reference)
+            .select_related("slot", "slot__location")
+            .first()
+        )
+        return render(
+            request,
+            "appointments/appointment_confirmation.html",
+            {"page": self, "self": self, "reference": reference, "booking": booking},
+        )
+
+    @path("cancel/<str:token>/", name="cancel")
+    def cancel(self, request, token):
+        from appointments.models.booking import AppointmentRequest
+
+        max_age = getattr(settings, "APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS", 90) * 86400
+        try:
+            reference = signing.loads(token, salt=CANCEL_SALT, max_age=max_age)
+        except signing.BadSignature:
+            raise Http404("This cancellation link is not valid.") from None
+        booking = AppointmentRequest.objects.filter(
+            site=self.clinic_site, reference=reference
+        ).first()
+        if booking is None:
+            raise Http404("No such request.")
+        cancelled = False
+        if request.method == "POST" and booking.can_be_cancelled:
+            booking.cancel()
+            log(booking, "appointments.cancel_by_patient", user=None)
+            cancelled = True
+        return render(
+            request,
+            "appointments/appointment_cancel.html",
+            {"page": self, "self": self, "booking": booking, "cancelled": cancelled},
+        )
+
+    def confirmation_url(self, reference: str) -> str:
+        return self.url + self.reverse_subpage("confirmation", kwargs={"reference": reference})
+
+    def cancel_url(self, booking) -> str:
+        token = signing.dumps(booking.reference, salt=CANCEL_SALT)
+        return self.full_url + self.reverse_subpage("cancel", kwargs={"token": token})
+
+    @staticmethod
+    def remember_reference(request, reference: str) -> None:
+        """Let this browser session, and only it, read the confirmation."""
+        references = [*request.session.get(SESSION_KEY, []), reference][-10:]
+        request.session[SESSION_KEY] = references
+
+
+class AppointmentReason(Orderable):
+    """A short reason category visitors can pick when no treatment fits, e.g. 'Second opinion'."""
+
+    page = ParentalKey(AppointmentPage, on_delete=models.CASCADE, related_name="reasons")
+    label = models.CharField(
+        max_length=80, help_text="A short category, e.g. 'Second opinion'. No symptoms."
+    )
+
+    panels = [FieldPanel("label")]
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,288 @@
+"""Admin views for requests and slots; every one of them sees only the user's own clinics.
+
+Scoping happens in each view's queryset, so a request of another clinic is a 404 whether it is
+listed, inspected, exported, edited, deleted or looked up in its history.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.log_actions import log
+
+from appointments.forms import WeeklySlotPatternForm
+from appointments.models import AppointmentRequest, AppointmentSlot
+from clinics.access import sites_for_user
+from clinics.models import Location
+from physicians.models import PhysicianPage
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def user_locations(request):
+    return Location.objects.filter(site__in=sites_for_user(request.user))
+
+
+def user_physicians(request):
+    roots = [
+        site.root_page.path for site in sites_for_user(request.user).select_related("root_page")
+    ]
+    if not roots:
+        return PhysicianPage.objects.none()
+    query = Q()
+    for path in roots:
+        query |= Q(path__startswith=path)
+    return PhysicianPage.objects.filter(query).order_by("family_name")
+
+
+class ClinicScopedMixin:
+    """Narrows the view's objects to the clinics the signed-in user works for."""
+
+    def scoped(self, queryset=None):
+        queryset = self.model._default_manager.all() if queryset is None else queryset
+        return queryset.filter(site__in=sites_for_user(self.request.user))
+
+    def get_queryset(self):  # edit and delete (SingleObjectMixin)
+        return self.scoped()
+
+    def get_base_object_queryset(self):  # history and usage
+        return self.scoped()
+
+
+# ---------------------------------------------------------------------------------- requests
+
+
+class AppointmentRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=AppointmentRequest.Status.choices)
+    site = django_filters.ModelChoiceFilter(
+        label="Clinic", queryset=lambda request: sites_for_user(request.user)
+    )
+    location = django_filters.ModelChoiceFilter(label="Office", queryset=user_locations)
+    physician = django_filters.ModelChoiceFilter(queryset=user_physicians)
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Received", widget=DateRangePickerWidget
+    )
+    slot__starts_at = django_filters.DateFromToRangeFilter(
+        label="Appointment date", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = AppointmentRequest
+        fields = ["status", "site", "location", "physician", "created_at", "slot__starts_at"]
+
+
+class RequestIndexView(ClinicScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset()).select_related(
+            "location", "physician", "slot"
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            exported = context["object_list"]
+            for booking in exported:  # evaluates once; the export reuses the result cache
+                log(booking, "appointments.export", user=self.request.user)
+        return super().render_to_response(context, **response_kwargs)
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # Typed text must never run as a spreadsheet formula.
+        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
+
+
+class RequestInspectView(ClinicScopedMixin, generic.InspectView):
+    def get_object(self, queryset=None):
+        from django.shortcuts import get_object_or_404
+
+        return get_object_or_404(self.scoped(), pk=self.pk)
+
+    def get(self, request, *args, **kwargs):
+        log(self.object, "appointments.view", user=request.user)
+        return super().get(request, *args, **kwargs)
+
+    def get_slot_display_value(self):
+        return str(self.object.slot) if self.object.slot_id else "Callback request"
+
+    def get_physician_display_value(self):
+        return self.object.physician.display_name if self.object.physician_id else "—"
+
+
+class RequestEditView(ClinicScopedMixin, generic.EditView):
+    """Staff change the status and their notes; nothing the patient sent is editable."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.status_before = obj.status
+        return obj
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, "appointments.view", user=request.user)
+        return response
+
+    def save_instance(self):
+        with transaction.atomic():
+            instance = super().save_instance()
+            if instance.status != self.status_before:
+                log(
+                    instance,
+                    "appointments.status_change",
+                    user=self.request.user,
+                    data={"from": self.status_before, "to": instance.status},
+                )
+        return instance
+
+
+class RequestDeleteView(ClinicScopedMixin, generic.DeleteView):
+    pass
+
+
+class RequestHistoryView(ClinicScopedMixin, history.HistoryView):
+    pass
+
+
+class RequestUsageView(ClinicScopedMixin, usage.UsageView):
+    pass
+
+
+# ---------------------------------------------------------------------------------- slots
+
+
+class AppointmentSlotFilterSet(WagtailFilterSet):
+    location = django_filters.ModelChoiceFilter(label="Office", queryset=user_locations)
+    physician = django_filters.ModelChoiceFilter(queryset=user_physicians)
+    starts_at = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = AppointmentSlot
+        fields = ["location", "physician", "starts_at"]
+
+
+class SlotFormMixin:
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["location"].queryset = user_locations(self.request)
+        form.fields["physician"].queryset = user_physicians(self.request)
+        return form
+
+
+class SlotIndexView(ClinicScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset()).select_related("location", "physician")
+
+
+class SlotCreateView(SlotFormMixin, generic.CreateView):
+    pass
+
+
+class SlotEditView(SlotFormMixin, ClinicScopedMixin, generic.EditView):
+    pass
+
+
+class SlotDeleteView(ClinicScopedMixin, generic.DeleteView):
+    pass
+
+
+class SlotHistoryView(ClinicScopedMixin, history.HistoryView):
+    pass
+
+
+class SlotUsageView(ClinicScopedMixin, usage.UsageView):
+    pass
+
+
+class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+    """Creates a weekly pattern of slots; existing slots at the same time are left alone."""
+
+    permission_required = "add"
+    template_name = "appointments/admin/slot_pattern.html"
+    page_title = "Create slots from a weekly pattern"
+    header_icon = "time"
+    model = None  # set by the viewset; its permission policy applies
+    index_url_name = None
+
+    def get_form(self, form_class=None):
+        return WeeklySlotPatternForm(
+            **self.get_form_kwargs(),
+            locations=user_locations(self.request),
+            physicians=user_physicians(self.request),
+        )
+
+    def form_valid(self, form):
+        location, physician = form.cleaned_data["location"], form.cleaned_data["physician"]
+        existing = set(
+            AppointmentSlot.objects.filter(location=location, physician=physician).values_list(
+                "starts_at", flat=True
+            )
+        )
+        new = [
+            AppointmentSlot(
+                site_id=location.site_id,
+                location=location,
+                physician=physician,
+                starts_at=start,
+                duration_minutes=form.cleaned_data["duration_minutes"],
+            )
+            for start in form.start_times()
+            if start not in existing
+        ]
+        AppointmentSlot.objects.bulk_create(new, ignore_conflicts=True)
+        messages.success(self.request, f"{len(new)} slots created at {location.name}.")
+        return redirect(self.index_url_name)
+
+
+class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One day's slots across the user's offices, with who holds each."""
+
+    any_permission_required = ["add", "change", "delete", "view"]
+    template_name = "appointments/admin/slot_day.html"
+    page_title = "Slots by day"
+    header_icon = "time"
+    model = None  # set by the viewset; its permission policy applies
+    url_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        day = parse_date(self.request.GET.get("date", "")[:10] or "") or timezone.localdate()
+        zone = timezone.get_current_timezone()
+        start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+        slots = (
+            AppointmentSlot.objects.filter(
+                site__in=sites_for_user(self.request.user),
+                starts_at__gte=start,
+                starts_at__lt=start + datetime.timedelta(days=1),
+            )
+            .select_related("location", "physician")
+            .order_by("location__sort_order", "location__name", "starts_at")
+        )
+        holders = dict(
+            AppointmentRequest.objects.filter(
+                slot__in=slots, status__in=AppointmentRequest.Status.values
+            )
+            .exclude(status__in=["cancelled", "declined"])
+            .values_list("slot_id", "reference")
+        )
+        url = reverse(self.url_name)
+        context.update(
+            day=day,
+            rows=[(slot, holders.get(slot.pk)) for slot in slots],
+            previous_url=f"{url}?date={day - datetime.timedelta(days=1):%Y-%m-%d}",
+            next_url=f"{url}?date={day + datetime.timedelta(days=1):%Y-%m-%d}",
+        )
+        return context

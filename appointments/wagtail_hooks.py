@@ -1,0 +1,159 @@
+"""Admin: the clinic's appointment requests and slots, scoped to the user's clinics."""
+
+from __future__ import annotations
+
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from appointments.models import AppointmentRequest, AppointmentSlot
+from appointments.permissions import ClinicScopedPermissionPolicy
+from appointments.views import admin as views
+
+# Registered before the viewsets so Wagtail never builds its unscoped fallback policy.
+register_permission_policy(
+    AppointmentRequest, ClinicScopedPermissionPolicy(AppointmentRequest, allow_add=False)
+)
+register_permission_policy(AppointmentSlot, ClinicScopedPermissionPolicy(AppointmentSlot))
+
+
+class AppointmentRequestViewSet(ModelViewSet):
+    model = AppointmentRequest
+    name = "appointment_requests"
+    icon = "mail"
+    menu_label = "Requests"
+    menu_order = 100
+    index_view_class = views.RequestIndexView
+    inspect_view_class = views.RequestInspectView
+    edit_view_class = views.RequestEditView
+    delete_view_class = views.RequestDeleteView
+    history_view_class = views.RequestHistoryView
+    usage_view_class = views.RequestUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    ordering = ["-created_at"]
+    list_per_page = 50
+    list_display = [
+        "reference",
+        DateColumn("created_at", label="Received", sort_key="created_at"),
+        Column("status", accessor="get_status_display", label="Status", sort_key="status"),
+        "name",
+        "location",
+        Column("physician", label="Physician"),
+        "slot_starts_at",
+    ]
+    filterset_class = views.AppointmentRequestFilterSet
+    search_fields = ["reference", "name"]
+    list_export = [
+        "reference",
+        "created_at",
+        "status",
+        "name",
+        "phone",
+        "email",
+        "contact_method",
+        "patient_status",
+        "topic_label",
+        "location",
+        "physician",
+        "slot_starts_at",
+        "preferred_days",
+        "preferred_times",
+        "note",
+        "staff_notes",
+    ]
+    export_filename = "appointment-requests"
+    form_fields = ["status", "staff_notes"]
+    inspect_view_fields = [
+        "reference",
+        "created_at",
+        "status",
+        "name",
+        "phone",
+        "email",
+        "contact_method",
+        "patient_status",
+        "topic_label",
+        "slot",
+        "location",
+        "physician",
+        "preferred_days",
+        "preferred_times",
+        "note",
+        "consented_at",
+        "staff_notes",
+        "clinic_notified_at",
+        "patient_notified_at",
+    ]
+
+    def get_urlpatterns(self):
+        # Requests come from patients only: no add or copy views.
+        return [p for p in super().get_urlpatterns() if p.name not in ("add", "copy")]
+
+
+class AppointmentSlotViewSet(ModelViewSet):
+    model = AppointmentSlot
+    name = "appointment_slots"
+    icon = "time"
+    menu_label = "Slots"
+    menu_order = 200
+    index_view_class = views.SlotIndexView
+    add_view_class = views.SlotCreateView
+    edit_view_class = views.SlotEditView
+    delete_view_class = views.SlotDeleteView
+    history_view_class = views.SlotHistoryView
+    usage_view_class = views.SlotUsageView
+    copy_view_enabled = False
+    ordering = ["starts_at"]
+    list_per_page = 100
+    list_display = ["__str__", "location", "physician", "starts_at", "duration_minutes"]
+    filterset_class = views.AppointmentSlotFilterSet
+    form_fields = ["location", "physician", "starts_at", "duration_minutes"]
+
+    @property
+    def pattern_view(self):
+        return self.construct_view(
+            views.SlotPatternView,
+            index_url_name=self.get_url_name("index"),
+        )
+
+    @property
+    def day_view(self):
+        return self.construct_view(views.SlotDayView, url_name=self.get_url_name("day"))
+
+    def get_urlpatterns(self):
+        return [
+            *[p for p in super().get_urlpatterns() if p.name != "copy"],
+            path("pattern/", self.pattern_view, name="pattern"),
+            path("day/", self.day_view, name="day"),
+        ]
+
+
+class AppointmentsGroup(ModelViewSetGroup):
+    menu_label = "Appointments"
+    menu_icon = "date"
+    menu_order = 250
+    items = (AppointmentRequestViewSet, AppointmentSlotViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_appointments_viewsets():
+    return AppointmentsGroup()
+
+
+@hooks.register("register_log_actions")
+def register_appointment_log_actions(actions):
+    actions.register_action(
+        "appointments.view", "View appointment request", "Appointment request viewed"
+    )
+    actions.register_action(
+        "appointments.export", "Export appointment request", "Appointment request exported"
+    )
+    actions.register_action(
+        "appointments.status_change", "Change request status", "Request status changed"
+    )
+    actions.register_action(
+        "appointments.cancel_by_patient", "Cancel by patient", "Cancelled by the patient"
+    )
