@@ -1,0 +1,151 @@
+"""The shape of a demo clinic. Every clinic module fills these in with its own wording.
+
+Page bodies are functions of a :class:`~clinics.demo.loader.Context`, because they cite
+references, FAQ questions and sibling pages that only exist once the loader has created them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clinics.demo.loader import Context
+
+StreamBuilder = Callable[["Context"], list[tuple[str, dict[str, Any]]]]
+
+WEEKDAYS_9_TO_5 = [(day, "09:00", "17:00") for day in range(5)]
+
+
+@dataclass
+class LocationSpec:
+    name: str
+    street_address: str
+    locality: str
+    region: str
+    postal_code: str
+    phone: str
+    email: str = ""
+    parking_and_access: str = ""
+    # (weekday 0=Monday, opens "HH:MM" or None, closes "HH:MM" or None)
+    hours: list[tuple[int, str | None, str | None]] = field(
+        default_factory=lambda: list(WEEKDAYS_9_TO_5)
+    )
+
+
+@dataclass
+class QuestionSpec:
+    topic: str
+    question: str
+    answer: str
+    sort_order: int = 0
+
+
+@dataclass
+class PhysicianSpec:
+    slug: str
+    family_name: str
+    bio: str
+    listing_summary: str
+    specialties: list[str]
+    given_name: str = ""
+    honorific_prefix: str = "Dr."
+    credentials: str = ""
+    job_title: str = ""
+    certifications: list[str] = field(default_factory=list)
+    education: list[tuple[str, str]] = field(default_factory=list)
+    languages: str = "English"
+    location_names: list[str] = field(default_factory=list)
+    treatment_slugs: list[str] = field(default_factory=list)
+    initials: str = ""
+
+
+@dataclass
+class ConditionSpec:
+    slug: str
+    title: str
+    summary: str
+    listing_summary: str
+    symptoms: list[str]
+    causes: list[tuple[str, str]]
+    alternate_names: str = ""
+    body: StreamBuilder | None = None
+    reviewed_days_ago: int = 60
+
+
+@dataclass
+class TreatmentSpec:
+    slug: str
+    title: str
+    summary: str
+    listing_summary: str
+    body: StreamBuilder
+    alternate_names: str = ""
+    condition_slugs: list[str] = field(default_factory=list)
+    # (status code, indication, note) as TreatmentRegulatoryStatus expects them
+    statuses: list[tuple[str, str, str]] = field(default_factory=list)
+    reference_keys: list[str] = field(default_factory=list)
+    related_slugs: list[str] = field(default_factory=list)
+    reviewer_slug: str = ""
+    reviewed_days_ago: int = 45
+    show_default_cta: bool = True
+
+
+@dataclass
+class ArticleSpec:
+    slug: str
+    title: str
+    date: datetime.date
+    author_slug: str
+    summary: str
+    listing_summary: str
+    body: StreamBuilder
+    related_treatment_slugs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClinicSpec:
+    slug: str
+    practice_name: str
+    tagline: str
+    brand_colour: str
+    accent_colour: str
+    phone: str
+    cta_heading: str
+    cta_text: str
+    cta_button_label: str
+    disclaimer: str
+    hero_heading: str
+    hero_text: str
+    welcome: str
+    home_search_description: str
+    treatments_intro: str
+    conditions_intro: str
+    physicians_intro: str
+    faq_intro: str
+    articles_intro: str
+    appointment_intro: str
+    appointment_what_to_bring: str
+    locations: list[LocationSpec]
+    physicians: list[PhysicianSpec]
+    questions: list[QuestionSpec]
+    conditions: list[ConditionSpec]
+    # In page order: the treatments index lists them (and the series runs) in this order.
+    treatments: list[TreatmentSpec]
+    articles: list[ArticleSpec] = field(default_factory=list)
+    featured_treatment_slugs: list[str] = field(default_factory=list)
+    is_default_site: bool = False
+
+    @property
+    def hostname(self) -> str:
+        return f"{self.slug}.localhost"
+
+    @property
+    def email(self) -> str:
+        return f"hello@{self.slug}.example.com"
+
+    @property
+    def editor_username(self) -> str:
+        return f"{self.slug}-editor"
