@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 
 from django import forms
@@ -242,14 +243,15 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             {"page": self, "self": self, "reference": reference, "booking": booking},
         )
 
-    @path("cancel/<str:token>/", name="cancel")
+    @re_path(r"^cancel/(?P<token>[\w-]{10,200})/$", name="cancel")
     def cancel(self, request, token):
         from appointments.models.booking import AppointmentRequest
 
         max_age = getattr(settings, "APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS", 90) * 86400
         try:
-            reference = signing.loads(token, salt=CANCEL_SALT, max_age=max_age)
-        except signing.BadSignature:
+            signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+            reference = signing.TimestampSigner(salt=CANCEL_SALT).unsign(signed, max_age=max_age)
+        except (signing.BadSignature, ValueError):
             raise Http404("This cancellation link is not valid.") from None
         booking = AppointmentRequest.objects.filter(
             site=self.clinic_site, reference=reference
@@ -271,7 +273,9 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return self.url + self.reverse_subpage("confirmation", kwargs={"reference": reference})
 
     def cancel_url(self, booking) -> str:
-        token = signing.dumps(booking.reference, salt=CANCEL_SALT)
+        # Wagtail serves only [\w-] path segments, so the signed value is base64-wrapped.
+        signed = signing.TimestampSigner(salt=CANCEL_SALT).sign(booking.reference)
+        token = base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
         return self.full_url + self.reverse_subpage("cancel", kwargs={"token": token})
 
     @staticmethod

@@ -74,7 +74,9 @@ class BookingFormView:
             slot_physician=form.slot_physician,
             form_action=self.page.url + self.page.reverse_subpage("form"),
         )
-        return TemplateResponse(request, self.page.get_template(request), context, status=status)
+        return TemplateResponse(
+            request, "appointments/appointment_booking.html", context, status=status
+        )
 
     def confirmation(self, request, reference):
         self.page.remember_reference(request, reference)
