@@ -54,9 +54,9 @@ class Clinic:
         """The page's path as seen from this clinic's own host."""
         return page.get_url(request=get_dummy_request(site=self.site))
 
-    def get(self, client: Client, page_or_path: Page | str, **extra):
+    def get(self, client: Client, page_or_path: Page | str, data=None, **extra):
         path = page_or_path if isinstance(page_or_path, str) else self.url(page_or_path)
-        return client.get(path, HTTP_HOST=self.host, **extra)
+        return client.get(path, data, HTTP_HOST=self.host, **extra)
 
 
 @pytest.fixture
