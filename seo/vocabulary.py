@@ -3,8 +3,8 @@
 Written from the schema.org definitions, with properties inherited along each type's parents.
 Tests walk every graph and fail on a type or property not listed here, which keeps out typos
 and terms schema.org has retired from the health vocabulary (``indication``) or superseded
-(``aspect``). Only what we use, or might soon,
-is listed: this is an allow-list for our builders, not a copy of schema.org.
+(``aspect``). Only what we use, or might soon, is listed: this is an allow-list for our
+builders, not a copy of schema.org.
 """
 
 from __future__ import annotations

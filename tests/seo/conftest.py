@@ -23,7 +23,7 @@ from articles.models import ArticlePage, ArticleRelatedTreatment
 from clinics.models import Location
 from conditions.models import ConditionPage
 from faqs.models import Question
-from physicians.models import PhysicianPage, PhysicianTreatment
+from physicians.models import PhysicianEducation, PhysicianPage, PhysicianTreatment
 from references.models import Reference
 from tests import factories
 from treatments.models import TreatmentPage
@@ -154,9 +154,13 @@ def seo_clinic(clinic) -> SeoClinic:
         photo=image,
         specialties=["Anesthesiology", "Pain medicine"],
         certifications=["Anesthesiology", "Pain Medicine"],
-        education=["MD, Northwestern University", "Residency in anesthesiology"],
         locations=[glenview],
     )
+    PhysicianEducation.objects.create(page=physician, kind="degree", description="MD, Rush")
+    PhysicianEducation.objects.create(
+        page=physician, kind="residency", description="Residency in anesthesiology"
+    )
+    PhysicianEducation.objects.create(page=physician, kind="other", description="Yoga teacher")
     condition = factories.ConditionPageFactory(
         parent=clinic.conditions,
         title="Complex regional pain syndrome",
