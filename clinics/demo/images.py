@@ -39,7 +39,7 @@ def _mix(a: tuple[int, ...], b: tuple[int, ...], t: float) -> tuple[int, int, in
 
 
 def _gradient(size: tuple[int, int], top: tuple, bottom: tuple) -> Image.Image:
-    width, height = size
+    height = size[1]
     column = Image.new("RGB", (1, height))
     for y in range(height):
         column.putpixel((0, y), _mix(top, bottom, y / max(height - 1, 1)))

@@ -55,7 +55,7 @@ from physicians.models import PhysicianIndexPage, PhysicianPage
 from references.models import Reference
 from treatments.models import TreatmentIndexPage, TreatmentPage
 
-DEMO_PASSWORD = "clinic-pages-demo"  # noqa: S105 - published demo credential, local only
+DEMO_PASSWORD = "clinic-pages-demo"
 PORT = 8000
 # Block ids are derived from this namespace and the block's position, so they never change.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c1a52-8d0c-4d47-9a43-2f0f6b1d7c11")
@@ -204,8 +204,10 @@ class DemoLoader:
         if isinstance(model_field, ParentalManyToManyField):
             return sorted(item.pk for item in value)
         if model_field.one_to_many:
-            return [{k: v.pk if isinstance(v, models.Model) else v for k, v in item.items()}
-                    for item in value]
+            return [
+                {k: v.pk if isinstance(v, models.Model) else v for k, v in item.items()}
+                for item in value
+            ]
         if isinstance(value, models.Model):
             return value.pk
         return value
@@ -278,8 +280,14 @@ class DemoLoader:
             self.stats["page revisions published for updates"] += 1
         return page
 
-    def sync_object(self, model: type[models.Model], lookup: Values, values: Values, *,
-                    force_update: bool = False) -> models.Model:
+    def sync_object(
+        self,
+        model: type[models.Model],
+        lookup: Values,
+        values: Values,
+        *,
+        force_update: bool = False,
+    ) -> models.Model:
         """Create or (with reset) update a plain model or snippet found by its natural key."""
         obj = model.objects.filter(**lookup).first()
         label = f"{model._meta.app_label}.{model.__name__}"
@@ -319,12 +327,25 @@ class DemoLoader:
             self.stats["initial welcome page removed"] += 1
 
     def load_references(self) -> dict[str, Reference]:
-        fields = ("kind", "authors", "journal", "year", "volume", "issue", "pages", "doi",
-                  "pmid", "pmcid", "bookshelf_id", "url")
+        fields = (
+            "kind",
+            "authors",
+            "journal",
+            "year",
+            "volume",
+            "issue",
+            "pages",
+            "doi",
+            "pmid",
+            "pmcid",
+            "bookshelf_id",
+            "url",
+        )
         references = {}
         for key, data in REFERENCES.items():
-            values = {name: data.get(name, None if name in ("year", "pmid") else "")
-                      for name in fields}
+            values = {
+                name: data.get(name, None if name in ("year", "pmid") else "") for name in fields
+            }
             values["kind"] = data["kind"]
             references[key] = self.sync_object(Reference, {"title": data["title"]}, values)
         return references
@@ -475,25 +496,30 @@ class DemoLoader:
         spec = ctx.spec
         brand, accent = spec.brand_colour, spec.accent_colour
         ctx.images["logo"] = self.sync_image(
-            collection, f"{spec.practice_name} logo",
+            collection,
+            f"{spec.practice_name} logo",
             lambda: images.logo(spec.practice_name, brand, accent),
         )
         ctx.images["hero"] = self.sync_image(
-            collection, f"{spec.practice_name} hero",
+            collection,
+            f"{spec.practice_name} hero",
             lambda: images.hero(brand, accent, spec.slug),
         )
         for physician in spec.physicians:
-            name = " ".join(p for p in (physician.honorific_prefix, physician.given_name,
-                                        physician.family_name) if p)
+            name = " ".join(
+                p
+                for p in (physician.honorific_prefix, physician.given_name, physician.family_name)
+                if p
+            )
             ctx.images[f"physician:{physician.slug}"] = self.sync_image(
-                collection, f"Portrait of {name}",
-                lambda p=physician: images.portrait(
-                    p.initials or p.family_name[:1], brand, accent
-                ),
+                collection,
+                f"Portrait of {name}",
+                lambda p=physician: images.portrait(p.initials or p.family_name[:1], brand, accent),
             )
         for item in [*spec.treatments, *spec.articles]:
             ctx.images[f"listing:{item.slug}"] = self.sync_image(
-                collection, f"{item.title} ({spec.practice_name})",
+                collection,
+                f"{item.title} ({spec.practice_name})",
                 lambda seed=f"{spec.slug}/{item.slug}": images.listing(brand, accent, seed),
             )
 
@@ -526,6 +552,7 @@ class DemoLoader:
 
     def load_physicians(self, ctx: Context, locations: dict[str, Location]) -> None:
         for physician in ctx.spec.physicians:
+
             def values(p=physician) -> Values:
                 name = " ".join(x for x in (p.honorific_prefix, p.given_name, p.family_name) if x)
                 offered = [ctx.treatment(slug) for slug in p.treatment_slugs]
@@ -556,6 +583,7 @@ class DemoLoader:
 
     def load_conditions(self, ctx: Context) -> None:
         for condition in ctx.spec.conditions:
+
             def values(c=condition) -> Values:
                 return {
                     "title": c.title,
@@ -564,16 +592,23 @@ class DemoLoader:
                     "listing_summary": c.listing_summary,
                     "symptoms": [{"name": s} for s in c.symptoms],
                     "causes": [{"name": n, "description": d} for n, d in c.causes],
-                    "body": stream_raw(c.body(ctx) if c.body else [],
-                                       f"{ctx.spec.slug}/conditions/{c.slug}"),
+                    "body": stream_raw(
+                        c.body(ctx) if c.body else [], f"{ctx.spec.slug}/conditions/{c.slug}"
+                    ),
                     "reviewed_by": self._default_reviewer(ctx),
                 }
 
-            self.sync_page(ctx.indexes["conditions"], ConditionPage, condition.slug, values,
-                           initial=self._review(condition.reviewed_days_ago))
+            self.sync_page(
+                ctx.indexes["conditions"],
+                ConditionPage,
+                condition.slug,
+                values,
+                initial=self._review(condition.reviewed_days_ago),
+            )
 
     def load_treatments(self, ctx: Context) -> None:
         for treatment in ctx.spec.treatments:
+
             def values(t=treatment) -> Values:
                 conditions = [ctx.condition(slug) for slug in t.condition_slugs]
                 related = [ctx.treatment(slug) for slug in t.related_slugs]
@@ -594,11 +629,17 @@ class DemoLoader:
                     "reviewed_by": self._default_reviewer(ctx, t.reviewer_slug),
                 }
 
-            self.sync_page(ctx.indexes["treatments"], TreatmentPage, treatment.slug, values,
-                           initial=self._review(treatment.reviewed_days_ago))
+            self.sync_page(
+                ctx.indexes["treatments"],
+                TreatmentPage,
+                treatment.slug,
+                values,
+                initial=self._review(treatment.reviewed_days_ago),
+            )
 
     def load_articles(self, ctx: Context) -> None:
         for article in ctx.spec.articles:
+
             def values(a=article) -> Values:
                 related = [ctx.treatment(slug) for slug in a.related_treatment_slugs]
                 return {
@@ -651,9 +692,7 @@ class DemoLoader:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
             )
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=permission
-            )
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
         for codename in IMAGE_PERMISSIONS:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailimages", codename=codename

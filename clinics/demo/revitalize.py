@@ -160,16 +160,32 @@ def ketamine_body(ctx):
         ),
         b.alternatives(
             [
-                ("Trigger-point injections", "Small injections into tight, tender knots of "
-                 "muscle.", ctx.treatment("trigger-point-injections")),
-                ("Nerve pain medicines", "Some anticonvulsants and tricyclic antidepressants "
-                 "ease nerve pain.", None),
-                ("Pain relievers and skin treatments", "Analgesics, and creams or patches with "
-                 "numbing medicine.", None),
-                ("Nerve blocks", "Numbing medicine placed near the nerves that carry the "
-                 "pain.", None),
-                ("Physical therapy, CBT and acupuncture", "Movement, talking therapy and other "
-                 "approaches that help many people cope and move better.", None),
+                (
+                    "Trigger-point injections",
+                    "Small injections into tight, tender knots of muscle.",
+                    ctx.treatment("trigger-point-injections"),
+                ),
+                (
+                    "Nerve pain medicines",
+                    "Some anticonvulsants and tricyclic antidepressants ease nerve pain.",
+                    None,
+                ),
+                (
+                    "Pain relievers and skin treatments",
+                    "Analgesics, and creams or patches with numbing medicine.",
+                    None,
+                ),
+                (
+                    "Nerve blocks",
+                    "Numbing medicine placed near the nerves that carry the pain.",
+                    None,
+                ),
+                (
+                    "Physical therapy, CBT and acupuncture",
+                    "Movement, talking therapy and other "
+                    "approaches that help many people cope and move better.",
+                    None,
+                ),
             ],
             heading="What else can help?",
             intro="Ketamine is rarely the first thing we try. Dr. DeCaria will talk with you "
@@ -396,33 +412,64 @@ CLINIC = ClinicSpec(
         )
     ],
     questions=[
-        QuestionSpec("Ketamine infusions", Q_WHO_GIVES,
-                     "<p>Dr. DeCaria, who is board-certified in anesthesiology and pain "
-                     "medicine, plans your infusions, and our team watches over you during "
-                     "each one.</p>", 1),
-        QuestionSpec("Ketamine infusions", Q_AWAKE,
-                     "<p>Yes. The dose is far lower than for surgery. You stay awake and can "
-                     "talk to us, though you may feel relaxed or a little dreamy.</p>", 2),
-        QuestionSpec("Ketamine infusions", Q_HOW_MANY,
-                     "<p>Most plans start with a series of infusions over several days or "
-                     "weeks. After that, some people come back for top-up infusions when "
-                     "they need them. Your plan depends on how you respond.</p>", 3),
-        QuestionSpec("Ketamine infusions", Q_INSURANCE,
-                     "<p>It depends on your plan. Ketamine is off-label for chronic pain, and "
-                     "insurance coverage varies. Call us and we will help you find out.</p>",
-                     4),
-        QuestionSpec("Trigger-point injections", Q_TPI_HURT,
-                     "<p>You may feel a quick pinch and a twitch in the muscle. The area can "
-                     "feel sore for a day or two.</p>", 1),
-        QuestionSpec("Trigger-point injections", Q_TPI_AFTER,
-                     "<p>Keep moving gently and do the stretches we show you. Heat can ease "
-                     "soreness. Call us if the area becomes red, hot or swollen.</p>", 2),
-        QuestionSpec("Visiting us", Q_WHICH_OFFICE,
-                     "<p>Yes. Dr. DeCaria sees patients in both Glenview and Evanston. Tell "
-                     "us which is easier for you when you book.</p>", 1),
-        QuestionSpec("Visiting us", Q_DRIVE,
-                     "<p>Not after a ketamine infusion: please bring someone to drive you "
-                     "home. After a trigger-point injection most people can drive.</p>", 2),
+        QuestionSpec(
+            "Ketamine infusions",
+            Q_WHO_GIVES,
+            "<p>Dr. DeCaria, who is board-certified in anesthesiology and pain "
+            "medicine, plans your infusions, and our team watches over you during "
+            "each one.</p>",
+            1,
+        ),
+        QuestionSpec(
+            "Ketamine infusions",
+            Q_AWAKE,
+            "<p>Yes. The dose is far lower than for surgery. You stay awake and can "
+            "talk to us, though you may feel relaxed or a little dreamy.</p>",
+            2,
+        ),
+        QuestionSpec(
+            "Ketamine infusions",
+            Q_HOW_MANY,
+            "<p>Most plans start with a series of infusions over several days or "
+            "weeks. After that, some people come back for top-up infusions when "
+            "they need them. Your plan depends on how you respond.</p>",
+            3,
+        ),
+        QuestionSpec(
+            "Ketamine infusions",
+            Q_INSURANCE,
+            "<p>It depends on your plan. Ketamine is off-label for chronic pain, and "
+            "insurance coverage varies. Call us and we will help you find out.</p>",
+            4,
+        ),
+        QuestionSpec(
+            "Trigger-point injections",
+            Q_TPI_HURT,
+            "<p>You may feel a quick pinch and a twitch in the muscle. The area can "
+            "feel sore for a day or two.</p>",
+            1,
+        ),
+        QuestionSpec(
+            "Trigger-point injections",
+            Q_TPI_AFTER,
+            "<p>Keep moving gently and do the stretches we show you. Heat can ease "
+            "soreness. Call us if the area becomes red, hot or swollen.</p>",
+            2,
+        ),
+        QuestionSpec(
+            "Visiting us",
+            Q_WHICH_OFFICE,
+            "<p>Yes. Dr. DeCaria sees patients in both Glenview and Evanston. Tell "
+            "us which is easier for you when you book.</p>",
+            1,
+        ),
+        QuestionSpec(
+            "Visiting us",
+            Q_DRIVE,
+            "<p>Not after a ketamine infusion: please bring someone to drive you "
+            "home. After a trigger-point injection most people can drive.</p>",
+            2,
+        ),
     ],
     conditions=[
         ConditionSpec(
@@ -466,10 +513,14 @@ CLINIC = ClinicSpec(
                 "Feeling unsteady on your feet",
             ],
             causes=[
-                ("High blood sugar over many years", "It slowly harms nerves and the small "
-                 "blood vessels that feed them."),
-                ("Living with diabetes for a long time", "The risk grows the longer a person "
-                 "has diabetes."),
+                (
+                    "High blood sugar over many years",
+                    "It slowly harms nerves and the small blood vessels that feed them.",
+                ),
+                (
+                    "Living with diabetes for a long time",
+                    "The risk grows the longer a person has diabetes.",
+                ),
             ],
             body=neuropathy_body,
             reviewed_days_ago=90,
@@ -489,8 +540,11 @@ CLINIC = ClinicSpec(
             condition_slugs=["complex-regional-pain-syndrome", "diabetic-neuropathy"],
             statuses=[
                 ("approved", "Anesthesia", ""),
-                ("approved", "Treatment-resistant depression (esketamine)",
-                 "Esketamine is a related form of ketamine."),
+                (
+                    "approved",
+                    "Treatment-resistant depression (esketamine)",
+                    "Esketamine is a related form of ketamine.",
+                ),
                 ("off_label", "Chronic pain", "Insurance coverage varies."),
             ],
             reference_keys=[
