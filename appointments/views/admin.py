@@ -56,10 +56,14 @@ class ClinicScopedMixin:
         queryset = self.model._default_manager.all() if queryset is None else queryset
         return queryset.filter(site__in=sites_for_user(self.request.user))
 
-    def get_queryset(self):  # edit and delete (SingleObjectMixin)
+    def get_base_object_queryset(self):  # history and usage
         return self.scoped()
 
-    def get_base_object_queryset(self):  # history and usage
+
+class ScopedObjectMixin(ClinicScopedMixin):
+    """For edit and delete views, which find their object through ``get_queryset``."""
+
+    def get_queryset(self):
         return self.scoped()
 
 
@@ -123,7 +127,7 @@ class RequestInspectView(ClinicScopedMixin, generic.InspectView):
         return self.object.physician.display_name if self.object.physician_id else "—"
 
 
-class RequestEditView(ClinicScopedMixin, generic.EditView):
+class RequestEditView(ScopedObjectMixin, generic.EditView):
     """Staff change the status and their notes; nothing the patient sent is editable."""
 
     def get_object(self, queryset=None):
@@ -149,7 +153,7 @@ class RequestEditView(ClinicScopedMixin, generic.EditView):
         return instance
 
 
-class RequestDeleteView(ClinicScopedMixin, generic.DeleteView):
+class RequestDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
 
 
@@ -191,11 +195,11 @@ class SlotCreateView(SlotFormMixin, generic.CreateView):
     pass
 
 
-class SlotEditView(SlotFormMixin, ClinicScopedMixin, generic.EditView):
+class SlotEditView(SlotFormMixin, ScopedObjectMixin, generic.EditView):
     pass
 
 
-class SlotDeleteView(ClinicScopedMixin, generic.DeleteView):
+class SlotDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
 
 

@@ -1,0 +1,46 @@
+"""Two visitors booking the same slot at the same moment: the database lets exactly one win."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from appointments.models import AppointmentRequest
+from tests.appointments.conftest import add_slot, form_token, form_url, valid_data
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_bookings_of_one_slot_yield_one_winner(alpha, django_db_blocker):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL: run with DATABASE_URL=postgres://... to test real concurrency"
+        )
+    from django.test import Client
+
+    slot = add_slot(alpha)
+    clients = [Client(), Client()]
+    payloads = [
+        valid_data(alpha, form_token(c, alpha), slot=str(slot.pk), phone=f"(312) 555-010{i}")
+        for i, c in enumerate(clients)
+    ]
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def post(client, data):
+        try:
+            barrier.wait()
+            statuses.append(client.post(form_url(alpha), data, HTTP_HOST=alpha.host).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post, args=pair) for pair in zip(clients, payloads)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) in ([303, 409], [200, 303])
+    assert AppointmentRequest.objects.filter(slot=slot).count() == 1
