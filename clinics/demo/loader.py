@@ -612,20 +612,23 @@ class DemoLoader:
             def values(t=treatment) -> Values:
                 conditions = [ctx.condition(slug) for slug in t.condition_slugs]
                 related = [ctx.treatment(slug) for slug in t.related_slugs]
+                body = t.body(ctx)
                 return {
                     "title": t.title,
                     "summary": t.summary,
                     "alternate_names": t.alternate_names,
                     "listing_summary": t.listing_summary,
                     "listing_image": ctx.images[f"listing:{t.slug}"],
-                    "body": stream_raw(t.body(ctx), f"{ctx.spec.slug}/treatments/{t.slug}"),
+                    "body": stream_raw(body, f"{ctx.spec.slug}/treatments/{t.slug}"),
                     "condition_links": [{"condition": c} for c in conditions if c],
                     "regulatory_statuses": [
                         {"status": s, "indication": i, "note": n} for s, i, n in t.statuses
                     ],
                     "reference_links": [{"reference": ctx.ref(k)} for k in t.reference_keys],
                     "related_links": [{"treatment": r} for r in related if r],
-                    "show_default_cta": t.show_default_cta,
+                    # A page that ends with its own call to action needs no second one.
+                    "show_default_cta": t.show_default_cta
+                    and not any(kind == "call_to_action" for kind, _ in body),
                     "reviewed_by": self._default_reviewer(ctx, t.reviewer_slug),
                 }
 
