@@ -74,7 +74,7 @@ def test_disclaimer_is_per_clinic_with_a_default(two_clinics, client):
 def test_a_site_without_settings_still_renders_with_defaults(two_clinics, client):
     alpha, _ = two_clinics
     ClinicSettings.objects.filter(site=alpha.site).delete()
-    soup, html = _page(alpha.get(client, "/"))
+    _, html = _page(alpha.get(client, "/"))
     assert "--brand:#1f4e79" in html
     assert "Alpha Spine Center" not in html
 
