@@ -269,8 +269,10 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             {"page": self, "self": self, "booking": booking, "cancelled": cancelled},
         )
 
-    def confirmation_url(self, reference: str) -> str:
-        return self.url + self.reverse_subpage("confirmation", kwargs={"reference": reference})
+    def confirmation_url(self, reference: str, request=None) -> str:
+        # get_url(request) stays relative on the visitor's own host, whatever port it uses.
+        base = self.get_url(request=request)
+        return base + self.reverse_subpage("confirmation", kwargs={"reference": reference})
 
     def cancel_url(self, booking) -> str:
         # Wagtail serves only [\w-] path segments, so the signed value is base64-wrapped.

@@ -72,7 +72,7 @@ class BookingFormView:
             booking_form=form,
             slot_mode=form.slot_mode,
             slot_physician=form.slot_physician,
-            form_action=self.page.url + self.page.reverse_subpage("form"),
+            form_action=self.page.get_url(request=request) + self.page.reverse_subpage("form"),
         )
         return TemplateResponse(
             request, "appointments/appointment_booking.html", context, status=status
@@ -80,7 +80,7 @@ class BookingFormView:
 
     def confirmation(self, request, reference):
         self.page.remember_reference(request, reference)
-        return SeeOther(self.page.confirmation_url(reference))
+        return SeeOther(self.page.confirmation_url(reference, request))
 
     # ------------------------------------------------------------------ GET
 

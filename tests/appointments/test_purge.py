@@ -40,6 +40,6 @@ def test_dry_run_deletes_nothing(young_and_old):
 
 def test_purge_keeps_young_and_removes_old(young_and_old, settings):
     settings.APPOINTMENT_RETENTION_DAYS = 180
-    young, old = young_and_old
+    young, _old = young_and_old
     call_command("purge_appointment_requests", stdout=StringIO())
     assert list(AppointmentRequest.objects.values_list("pk", flat=True)) == [young.pk]

@@ -36,7 +36,9 @@ def test_concurrent_bookings_of_one_slot_yield_one_winner(alpha, django_db_block
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=post, args=pair) for pair in zip(clients, payloads)]
+    threads = [
+        threading.Thread(target=post, args=pair) for pair in zip(clients, payloads, strict=True)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

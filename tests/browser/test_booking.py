@@ -1,0 +1,56 @@
+"""A visitor books from a demo clinic's ketamine page and sees the confirmation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+CLINIC = "urban-spine"
+
+
+@pytest.mark.browser
+def test_visitor_books_from_the_ketamine_page(page, clinic_url, django_db_blocker, settings):
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
+    from wagtail.models import Site
+
+    from appointments.models import AppointmentRequest
+    from treatments.models import TreatmentPage
+
+    with django_db_blocker.unblock():
+        site = Site.objects.get(hostname=f"{CLINIC}.localhost")
+        ketamine = (
+            TreatmentPage.objects.live()
+            .descendant_of(site.root_page)
+            .filter(title__icontains="ketamine")
+            .first()
+        )
+        assert ketamine is not None, "the demo clinic publishes a ketamine page"
+        path = ketamine.relative_url(site)
+        before = AppointmentRequest.objects.filter(site=site).count()
+
+    page.goto(clinic_url(CLINIC, path))
+    page.locator("a[href*='appointment']").first.click()
+    expect(page.get_by_label("Full name")).to_be_visible()
+
+    page.get_by_label("Full name").fill("Browser Visitor")
+    page.get_by_label("Phone (optional)").fill("(312) 555-0177")
+    page.get_by_role("group", name="How should we contact you?").get_by_label("Phone call").check()
+    page.get_by_role("group", name="Have you been to us before?").get_by_label(
+        "New patient"
+    ).check()
+    topic = page.get_by_label("What is the appointment about?")
+    if not topic.input_value():
+        option = topic.locator("option", has_text=re.compile("ketamine", re.I)).first
+        topic.select_option(value=option.get_attribute("value"))
+    slot = page.get_by_label("Choose an appointment time")
+    if slot.count():
+        slot.select_option(index=1)
+    page.get_by_label(re.compile("I agree that the clinic may store")).check()
+    page.get_by_role("button", name=re.compile("Book this appointment|Send my request")).click()
+
+    expect(page.get_by_text("Your reference is")).to_be_visible()
+    assert "/confirmation/" in page.url
+    with django_db_blocker.unblock():
+        assert AppointmentRequest.objects.filter(site=site).count() == before + 1
