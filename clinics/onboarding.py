@@ -13,7 +13,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
@@ -42,8 +41,6 @@ FRONT_DESK_SITE_PERMISSIONS = [
     ("appointments", "appointmentrequest", ["view", "change"]),
     ("appointments", "appointmentslot", ["add", "change", "delete", "view"]),
 ]
-# The branches whose pages need a clinician's sign-off before they go live.
-REVIEWED_SECTIONS = ["treatments", "conditions", "faq"]
 
 
 @dataclass(frozen=True)
@@ -230,10 +227,12 @@ def _ensure_groups(
     return groups
 
 
-def _ensure_review_workflow(
-    spec: ClinicSpec, reviewers: Group, sections: dict[str, Page]
-) -> Workflow:
-    """A clinical-review workflow on the medical branches, approved by the clinic's reviewers."""
+def _ensure_review_workflow(spec: ClinicSpec, reviewers: Group, home: Page) -> Workflow:
+    """The clinic's review workflow, approved by its own reviewers, on its whole site.
+
+    Editors cannot publish; every change goes to this clinic's reviewers (never Wagtail's
+    global Moderators). Approval of a medical page also stamps its review metadata.
+    """
     name = f"{spec.practice_name} clinical review"
     workflow = Workflow.objects.filter(name=name).first()
     if workflow is None:
@@ -241,10 +240,7 @@ def _ensure_review_workflow(
         task = ClinicalReviewTask.objects.create(name=f"{spec.practice_name}: clinician sign-off")
         task.groups.set([reviewers])
         workflow.workflow_tasks.create(task=task, sort_order=0)
-    for slug in REVIEWED_SECTIONS:
-        page = sections.get(slug)
-        if page is not None:
-            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 
 
@@ -256,5 +252,5 @@ def onboard_clinic(spec: ClinicSpec) -> OnboardedClinic:
     settings = _ensure_settings(spec, site, sections["appointments"])
     collection = _ensure_collection(spec)
     groups = _ensure_groups(spec, site, home, collection)
-    workflow = _ensure_review_workflow(spec, groups["reviewers"], sections)
+    workflow = _ensure_review_workflow(spec, groups["reviewers"], home)
     return OnboardedClinic(site, home, sections, settings, collection, groups, workflow)

@@ -24,7 +24,6 @@ from io import BytesIO
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
@@ -36,8 +35,6 @@ from wagtail.fields import StreamField
 from wagtail.images.models import Image
 from wagtail.models import (
     Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
     Page,
     Site,
 )
@@ -48,6 +45,8 @@ from clinics.demo import images
 from clinics.demo.references import REFERENCES
 from clinics.demo.spec import ClinicSpec
 from clinics.models import ClinicSettings, Location
+from clinics.onboarding import ClinicSpec as OnboardingSpec
+from clinics.onboarding import onboard_clinic
 from conditions.models import ConditionIndexPage, ConditionPage
 from faqs.models import FAQPage, Question
 from home.models import HomePage
@@ -60,8 +59,7 @@ PORT = 8000
 # Block ids are derived from this namespace and the block's position, so they never change.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c1a52-8d0c-4d47-9a43-2f0f6b1d7c11")
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
+DEMO_ROLE_USERNAMES = {"editors": "editor", "reviewers": "reviewer", "front desk": "frontdesk"}
 
 Values = dict[str, Any]
 
@@ -442,7 +440,7 @@ class DemoLoader:
         self.load_treatments(ctx)
         self.load_articles(ctx)
         self.sync_settings(ctx)
-        self.sync_editor_group(spec, ctx.home, collection)
+        self.sync_clinic_team(spec, ctx)
 
     def sync_site(self, spec: ClinicSpec, home: HomePage) -> Site:
         site = Site.objects.filter(hostname=spec.hostname, port=PORT).first()
@@ -682,27 +680,36 @@ class DemoLoader:
             force_update=existing is not None and not existing.practice_name,
         )
 
-    def sync_editor_group(self, spec: ClinicSpec, home: Page, collection: Collection) -> None:
-        group, created = Group.objects.get_or_create(name=f"{spec.practice_name} editors")
-        if created:
-            self.stats["groups created"] += 1
-        access_admin = Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
+    def sync_clinic_team(self, spec: ClinicSpec, ctx: Context) -> None:
+        """Groups, permissions and review workflow come from onboarding; the demo adds people.
+
+        Onboarding finds the site, pages, settings and collection loaded above and adds what
+        they lack: the clinic's editors, reviewers and front-desk groups with permissions scoped
+        to this clinic, and the clinical-review workflow on its medical sections.
+        """
+        clinic = onboard_clinic(
+            OnboardingSpec(
+                slug=spec.slug,
+                practice_name=spec.practice_name,
+                hostname=spec.hostname,
+                port=PORT,
+                is_default_site=spec.is_default_site,
+            )
         )
-        if not group.permissions.filter(pk=access_admin.pk).exists():
-            group.permissions.add(access_admin)
-        for codename in PAGE_PERMISSIONS:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-        for codename in IMAGE_PERMISSIONS:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailimages", codename=codename
-            )
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )
-        user = self.sync_user(spec.editor_username, f"{spec.editor_username}@example.com")
-        if not user.groups.filter(pk=group.pk).exists():
-            user.groups.add(group)
+        for role, group in clinic.groups.items():
+            username = f"{spec.slug}-{DEMO_ROLE_USERNAMES[role]}"
+            user = self.sync_user(username, f"{username}@example.com")
+            if not user.groups.filter(pk=group.pk).exists():
+                user.groups.add(group)
+            if role == "reviewers":
+                self.link_reviewer_to_physician(ctx, user)
+
+    def link_reviewer_to_physician(self, ctx: Context, user) -> None:
+        """The demo reviewer signs approvals as the clinic's first physician."""
+        physician = PhysicianPage.objects.descendant_of(ctx.home).order_by("path").first()
+        if physician is None or physician.account_id is not None:
+            return
+        physician = physician.get_latest_revision_as_object()
+        physician.account = user
+        physician.save_revision().publish()
+        self.stats["physician accounts linked"] += 1

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from clinics.demo.clinics import CLINICS
-from clinics.demo.loader import DEMO_PASSWORD, PORT, DemoLoader
+from clinics.demo.loader import DEMO_PASSWORD, DEMO_ROLE_USERNAMES, PORT, DemoLoader
 
 
 class Command(BaseCommand):
@@ -34,4 +34,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Accounts (password for all: {DEMO_PASSWORD}):")
         self.stdout.write("  admin (superuser)")
         for spec in CLINICS:
-            self.stdout.write(f"  {spec.editor_username} ({spec.practice_name} editors)")
+            for role, suffix in DEMO_ROLE_USERNAMES.items():
+                self.stdout.write(f"  {spec.slug}-{suffix} ({spec.practice_name} {role})")
