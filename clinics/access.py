@@ -7,9 +7,10 @@ clinic's home page or above it. Superusers belong to every clinic.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
-from wagtail.models import GroupPagePermission, GroupSitePermission, Site
+from django.db.models import Q, QuerySet
+from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
 
 
 def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
@@ -37,3 +38,22 @@ def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
 
 def user_can_manage_site(user: AbstractBaseUser | AnonymousUser, site: Site) -> bool:
     return sites_for_user(user).filter(pk=site.pk).exists()
+
+
+def users_for_site(site: Site) -> QuerySet:
+    """Active users who work for this clinic: the inverse of ``sites_for_user``, superusers aside.
+
+    A grant on the clinic's home page or on any page above it counts, as it does there.
+    """
+    root_path = site.root_page.path
+    steplen = Page.steplen
+    covering_paths = [root_path[:end] for end in range(steplen, len(root_path) + 1, steplen)]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(groups__site_permissions__site=site)
+            | Q(groups__page_permissions__page__path__in=covering_paths)
+        )
+        .distinct()
+    )

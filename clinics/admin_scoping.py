@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail.search import index
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -47,8 +49,28 @@ class ClinicScopedViewMixin:
         return obj
 
     def get_object_list(self):
+        # Filter on the site itself, not on primary keys: the admin search backend only accepts
+        # filters on declared FilterFields, and the site is one (see ensure_site_filter_field).
         objects = super().get_object_list()
-        return objects.filter(pk__in=scoped_queryset(objects.model, self.request.user).values("pk"))
+        return _in_user_sites(objects, self.request.user)
+
+    def get_objects(self, pks):
+        # The chooser's "chosen multiple" step looks objects up by the ids in the URL.
+        return _in_user_sites(super().get_objects(pks), self.request.user)
+
+    @cached_property
+    def filters(self):
+        # A list filter on the site would otherwise offer every clinic by name.
+        filters = super().filters
+        if filters is not None and "site" in filters.form.fields:
+            filters.form.fields["site"].queryset = sites_user_may_use(self.model, self.request.user)
+        return filters
+
+
+def _in_user_sites(objects: QuerySet, user) -> QuerySet:
+    policy = clinic_policy(objects.model)
+    sites = sites_user_may_use(objects.model, user)
+    return objects.filter(**{f"{policy.site_field_name}__in": sites})
 
 
 def _scoped(view_class: type) -> type:
@@ -62,10 +84,32 @@ class ClinicScopedChooserViewSet(SnippetChooserViewSet):
         return super().construct_view(_scoped(view_class), **kwargs)
 
 
+def ensure_site_filter_field(model: type[Model]) -> None:
+    """Make the ``site`` scoping usable in admin searches of an indexed model.
+
+    Every list and chooser of a scoped model is filtered by site, and Wagtail's search backend
+    refuses (with a server error) to search a queryset filtered on a field that is not an
+    ``index.FilterField``. The model's own ``search_fields`` should declare it; this adds it
+    when a model forgot to.
+    """
+    if not index.class_is_indexed(model):
+        return
+    site_attname = model._meta.get_field("site").attname
+    declared = model.get_search_fields()
+    if not any(
+        isinstance(f, index.FilterField) and f.get_attname(model) == site_attname for f in declared
+    ):
+        model.search_fields = [*model.search_fields, index.FilterField("site")]
+
+
 class ClinicScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset for models with a ``site`` foreign key, scoped to the user's clinics."""
 
     chooser_viewset_class = ClinicScopedChooserViewSet
+
+    def on_register(self):
+        ensure_site_filter_field(self.model)
+        super().on_register()
 
     def get_queryset(self, request):
         return scoped_queryset(self.model, request.user)

@@ -224,6 +224,10 @@ def _ensure_groups(
         groups["front desk"], site, home, collection, [], FRONT_DESK_SITE_PERMISSIONS,
         media=False,
     )  # fmt: skip
+    # The appointments admin asks for Django model permissions and narrows them to the user's
+    # clinics (appointments.permissions), so the front desk holds them as group permissions too.
+    for app_label, model, actions in FRONT_DESK_SITE_PERMISSIONS:
+        groups["front desk"].permissions.add(*_permissions(app_label, model, actions))
     return groups
 
 

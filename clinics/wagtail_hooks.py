@@ -1,7 +1,14 @@
-"""Admin registration of the clinic's locations, scoped to the editor's own clinic."""
+"""Admin registration of the clinic's locations, and the hooks that keep each clinic's admin
+users inside their own clinic where Wagtail's own views would show them the whole install."""
 
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Page
 from wagtail.permission_policies.sites import SitePermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from clinics.admin_scoping import ClinicScopedSnippetViewSet
@@ -20,7 +27,71 @@ class LocationViewSet(ClinicScopedSnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "locality", "region", "phone", "site"]
     list_filter = ["site"]
-    search_fields = ["name", "locality"]
 
 
 register_snippet(LocationViewSet)
+
+
+# ------------------------------------------------------------------------------ page chooser
+
+
+def _explorable_pages(user):
+    """The user's pages and their ancestors (for navigation), as Wagtail's explorer shows them."""
+    return policy_registry.get_by_type(Page).explorable_instances(user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_clinic_pages_in_chooser(pages, request):
+    """Wagtail's page chooser browses and searches the whole tree; keep it to the user's clinics.
+
+    The chooser also shows the page it is browsing from (its title and type), so browsing from
+    another clinic's page is refused outright rather than shown with no children.
+    """
+    if request.user.is_superuser:
+        return pages
+    explorable = _explorable_pages(request.user)
+    match = request.resolver_match
+    parent_id = match.kwargs.get("parent_page_id") if match else None
+    if parent_id is not None and not explorable.filter(pk=parent_id).exists():
+        raise PermissionDenied
+    return pages.filter(pk__in=explorable.values("pk"))
+
+
+# ------------------------------------------------------------------------------ page moves
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    """Wagtail checks move rights only when the move is confirmed (POST); its confirmation page
+    (GET) would otherwise show any page's and any destination's title to any admin user."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None
+
+
+# ------------------------------------------------------------------------------ admin API
+
+
+def _scoped_to_collections(viewset_class):
+    """An admin API endpoint listing only media in collections the user may use.
+
+    Wagtail's admin API lists every image and document of the install (only privacy-restricted
+    collections are left out), whatever the user's collection permissions.
+    """
+
+    class ScopedViewSet(viewset_class):
+        def get_queryset(self):
+            policy = policy_registry.get_by_type(self.model)
+            collections = policy.collections_user_has_any_permission_for(
+                self.request.user, ["add", "change", "delete", "choose"]
+            )
+            return super().get_queryset().filter(collection__in=collections)
+
+    ScopedViewSet.__name__ = f"ClinicScoped{viewset_class.__name__}"
+    return ScopedViewSet
+
+
+@hooks.register("construct_admin_api", order=100)  # after wagtail.images and wagtail.documents
+def scope_media_in_admin_api(router):
+    router.register_endpoint("images", _scoped_to_collections(ImagesAdminAPIViewSet))
+    router.register_endpoint("documents", _scoped_to_collections(DocumentsAdminAPIViewSet))

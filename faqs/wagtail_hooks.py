@@ -18,7 +18,6 @@ class QuestionViewSet(ClinicScopedSnippetViewSet):
     add_to_admin_menu = True
     list_display = ["question", "topic", "site"]
     list_filter = ["site", "topic"]
-    search_fields = ["question"]
 
 
 register_snippet(QuestionViewSet)

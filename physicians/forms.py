@@ -1,11 +1,13 @@
-"""Admin form of physician pages: only the clinic's own offices can be chosen."""
+"""Admin form of physician pages: only the clinic's own offices and staff accounts can be chosen."""
 
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class PhysicianPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from clinics.access import users_for_site
         from clinics.models import Location
 
         anchor = self.instance if self.instance.pk else self.parent_page
@@ -13,3 +15,11 @@ class PhysicianPageForm(WagtailAdminPageForm):
         self.fields["locations"].queryset = (
             Location.objects.filter(site=site) if site else Location.objects.none()
         )
+        if "account" in self.fields:
+            # The account signs clinical reviews for this clinic, so it must be one of the
+            # clinic's own staff; the current one stays choosable so an edit never breaks.
+            account_field = self.fields["account"]
+            staff = users_for_site(site).values("pk") if site else []
+            account_field.queryset = account_field.queryset.filter(
+                Q(pk__in=staff) | Q(pk=self.instance.account_id)
+            ).order_by("username")
