@@ -41,6 +41,9 @@ FRONT_DESK_SITE_PERMISSIONS = [
     ("appointments", "appointmentrequest", ["view", "change"]),
     ("appointments", "appointmentslot", ["add", "change", "delete", "view"]),
 ]
+# The network-level role that keeps the shared citation library; clinic groups only read it.
+NETWORK_LIBRARIANS = "Network reference librarians"
+LIBRARIAN_PERMISSIONS = [("references", "reference", ["add", "change", "delete", "view"])]
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,15 @@ def _ensure_review_workflow(spec: ClinicSpec, reviewers: Group, home: Page) -> W
     return workflow
 
 
+def ensure_network_roles() -> Group:
+    """The network-level group whose members maintain the shared citation library."""
+    librarians, _ = Group.objects.get_or_create(name=NETWORK_LIBRARIANS)
+    librarians.permissions.add(_admin_access())
+    for app_label, model, actions in LIBRARIAN_PERMISSIONS:
+        librarians.permissions.add(*_permissions(app_label, model, actions))
+    return librarians
+
+
 @transaction.atomic
 def onboard_clinic(spec: ClinicSpec) -> OnboardedClinic:
     """Create (or find) everything a new clinic needs to start publishing."""
@@ -257,4 +269,5 @@ def onboard_clinic(spec: ClinicSpec) -> OnboardedClinic:
     collection = _ensure_collection(spec)
     groups = _ensure_groups(spec, site, home, collection)
     workflow = _ensure_review_workflow(spec, groups["reviewers"], home)
+    ensure_network_roles()
     return OnboardedClinic(site, home, sections, settings, collection, groups, workflow)
