@@ -56,7 +56,7 @@ def test_malformed_colour_gets_the_format_message_not_the_contrast_one(clinic):
     assert messages == ["Enter a colour as # followed by six hexadecimal digits, e.g. #1f4e79."]
 
 
-def test_default_colours_pass_validation(clinic):
+def test_default_colours_pass_validation(db):
     site = factories.SiteFactory()
     ClinicSettings(site=site, practice_name="Defaults").full_clean()
 
