@@ -4,11 +4,15 @@ users inside their own clinic where Wagtail's own views would show them the whol
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Page
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import register_snippet
 
 from clinics.admin_scoping import ClinicScopedSnippetViewSet
@@ -95,3 +99,50 @@ def _scoped_to_collections(viewset_class):
 def scope_media_in_admin_api(router):
     router.register_endpoint("images", _scoped_to_collections(ImagesAdminAPIViewSet))
     router.register_endpoint("documents", _scoped_to_collections(DocumentsAdminAPIViewSet))
+
+
+# ------------------------------------------------------------------------------ bulk actions
+
+ANY_ACTION = ["add", "change", "delete", "view", "choose"]
+
+
+def _user_may_see(user, obj) -> bool:
+    if isinstance(obj, Page):
+        return _explorable_pages(user).filter(pk=obj.pk).exists()
+    policy = policy_registry.get_by_type(type(obj))
+    return policy.user_has_any_permission_for_instance(user, ANY_ACTION, obj)
+
+
+class ListOnlyVisibleItemsMixin:
+    """Wagtail's bulk-action confirmation lists by title every chosen item the user may not act
+    on, whatever its clinic (and ``?id=all`` chooses every object of the install). Items of
+    other clinics are dropped from that list; they were never actionable anyway."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        hidden = extra.get("items_with_no_access", [])
+        extra["items_with_no_access"] = [
+            obj for obj in hidden if _user_may_see(self.request.user, obj)
+        ]
+        return objects, extra
+
+
+def _listing_only_visible(action_class):
+    return type(f"Clinic{action_class.__name__}", (ListOnlyVisibleItemsMixin, action_class), {})
+
+
+# Registered after Wagtail's own (higher order), so these replace them in the registry.
+for _action in [
+    page_bulk_actions.DeleteBulkAction,
+    page_bulk_actions.MoveBulkAction,
+    page_bulk_actions.PublishBulkAction,
+    page_bulk_actions.UnpublishBulkAction,
+    SnippetDeleteBulkAction,
+    image_bulk_actions.AddTagsBulkAction,
+    image_bulk_actions.AddToCollectionBulkAction,
+    image_bulk_actions.DeleteBulkAction,
+    document_bulk_actions.AddTagsBulkAction,
+    document_bulk_actions.AddToCollectionBulkAction,
+    document_bulk_actions.DeleteBulkAction,
+]:
+    hooks.register("register_bulk_action", _listing_only_visible(_action), order=100)
