@@ -234,7 +234,9 @@ def test_default_cta_links_to_the_clinics_appointment_page(treatment_setup, clie
     main = main_of(clinic.get(client, clinic.extra["treatment"]))
     cta = main.find(class_="cta")
     assert cta is not None
-    assert "/appointments/" in hrefs(cta)
+    # The form arrives with this treatment preselected.
+    treatment = clinic.extra["treatment"]
+    assert f"/appointments/?treatment={treatment.pk}" in hrefs(cta)
     assert "Request an appointment" in text_of(cta)
 
 
@@ -254,7 +256,7 @@ def test_cta_block_without_link_falls_back_to_the_appointment_page(clinic, clien
     assert "core/blocks/call_to_action.html" in template_names(response)
     cta = main_of(response).find(class_="cta")
     assert "Questions about ketamine?" in text_of(cta)
-    assert "/appointments/" in hrefs(cta)
+    assert f"/appointments/?treatment={page.pk}" in hrefs(cta)
 
 
 def test_previous_and_next_treatment_in_the_series(treatment_setup, client):

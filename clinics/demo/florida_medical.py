@@ -292,6 +292,7 @@ def article_body(ctx):
 
 CLINIC = ClinicSpec(
     slug="florida-medical",
+    publishes_slots=True,
     practice_name="Florida Medical Pain Management",
     tagline="Pain and injury care in St. Petersburg",
     brand_colour="#0b5566",

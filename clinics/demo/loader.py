@@ -39,11 +39,12 @@ from wagtail.models import (
     Site,
 )
 
+from appointments.demo import add_demo_reasons, create_demo_slots
 from appointments.models import AppointmentPage
 from articles.models import ArticleIndexPage, ArticlePage
 from clinics.demo import images
 from clinics.demo.references import REFERENCES
-from clinics.demo.spec import ClinicSpec
+from clinics.demo.spec import ClinicSpec, confirmation_text, privacy_notice
 from clinics.models import ClinicSettings, Location
 from clinics.onboarding import ClinicSpec as OnboardingSpec
 from clinics.onboarding import onboard_clinic
@@ -420,6 +421,8 @@ class DemoLoader:
                 "title": "Request an appointment",
                 "intro": spec.appointment_intro,
                 "what_to_bring": spec.appointment_what_to_bring,
+                "privacy_notice": privacy_notice(spec.practice_name),
+                "confirmation_text": confirmation_text(spec.practice_name),
                 "show_in_menus": True,
             },
         )
@@ -441,6 +444,7 @@ class DemoLoader:
         self.load_articles(ctx)
         self.sync_settings(ctx)
         self.sync_clinic_team(spec, ctx)
+        self.sync_booking(spec, ctx)
 
     def sync_site(self, spec: ClinicSpec, home: HomePage) -> Site:
         site = Site.objects.filter(hostname=spec.hostname, port=PORT).first()
@@ -703,6 +707,17 @@ class DemoLoader:
                 user.groups.add(group)
             if role == "reviewers":
                 self.link_reviewer_to_physician(ctx, user)
+
+    def sync_booking(self, spec: ClinicSpec, ctx: Context) -> None:
+        """Reason categories everywhere; bookable slots only where the clinic publishes them."""
+        add_demo_reasons(ctx.indexes["appointments"])
+        if not spec.publishes_slots:
+            return
+        physician = PhysicianPage.objects.descendant_of(ctx.home).order_by("path").first()
+        for location in Location.objects.filter(site=ctx.site):
+            created = create_demo_slots(ctx.site, location, physician)
+            if created:
+                self.stats["appointment slots created"] += created
 
     def link_reviewer_to_physician(self, ctx: Context, user) -> None:
         """The demo reviewer signs approvals as the clinic's first physician."""

@@ -320,6 +320,7 @@ def article_body(ctx):
 
 CLINIC = ClinicSpec(
     slug="revitalize",
+    publishes_slots=True,
     practice_name="Revitalize Medical Center",
     tagline="Pain management in Glenview and Evanston",
     brand_colour="#2f5d3a",

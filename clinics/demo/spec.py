@@ -137,6 +137,8 @@ class ClinicSpec:
     articles: list[ArticleSpec] = field(default_factory=list)
     featured_treatment_slugs: list[str] = field(default_factory=list)
     is_default_site: bool = False
+    # Clinics that publish bookable slots; the others take callback requests.
+    publishes_slots: bool = False
 
     @property
     def hostname(self) -> str:
@@ -149,3 +151,21 @@ class ClinicSpec:
     @property
     def editor_username(self) -> str:
         return f"{self.slug}-editor"
+
+
+def privacy_notice(practice_name: str) -> str:
+    return (
+        f"<p>{practice_name} uses what you send here only to arrange your visit. Our front-desk "
+        "team can see it; we never sell it or share it for marketing. Please do not include "
+        "details about your health: your physician will ask about them in person. We delete "
+        "requests we no longer need after six months.</p>"
+    )
+
+
+def confirmation_text(practice_name: str) -> str:
+    return (
+        f"<p>A member of the {practice_name} team will contact you within one working day, "
+        "in the way you asked, to confirm a time or suggest another. If your pain suddenly gets "
+        "much worse, or you have new weakness or numbness, call 911 or go to the nearest "
+        "emergency department instead of waiting for us.</p>"
+    )

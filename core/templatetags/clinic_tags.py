@@ -12,6 +12,7 @@ from django import template
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page, Site
 
+from appointments.links import with_booking_context
 from clinics.models import Location
 from core.validators import tel_href
 from references.citations import ReferenceList
@@ -99,11 +100,19 @@ def call_to_action(context, value=None) -> dict[str, str]:
     def pick(key: str, default_attr: str) -> str:
         return (value.get(key) or getattr(clinic, default_attr, "") or "").strip()
 
-    href = getattr(value, "href", "") if value else ""
-    if not href and clinic is not None and clinic.appointment_page_id:
+    request = context.get("request")
+    chosen_page = value.get("page") if value else None
+    if chosen_page is not None:
+        href = chosen_page.get_url(request=request) or ""
+    else:
+        href = getattr(value, "href", "") if value else ""
+    if clinic is not None and clinic.appointment_page_id:
         appointment_page = clinic.appointment_page
         if appointment_page is not None and appointment_page.live:
-            href = appointment_page.get_url(request=context.get("request")) or ""
+            booking_url = appointment_page.get_url(request=request) or ""
+            if href in ("", booking_url):
+                # From a treatment or physician page the form arrives with it preselected.
+                href = with_booking_context(booking_url, context.get("page"))
     phone = (value.get("phone") or getattr(clinic, "phone", "") or "").strip()
     phone_link = tel_href(phone) if phone else ""
     if phone_link and phone_link == href:

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "seo",
     "governance",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.forms",
@@ -122,6 +123,22 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Error reports never carry submitted form values (appointment requests hold health data).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.reporting.NoPostDataReporterFilter"
+
+# Appointment booking (see appointments/). The rate limit needs a cache shared by all app
+# servers in production (REDIS_URL).
+APPOINTMENT_RETENTION_DAYS = 180
+APPOINTMENT_MIN_FILL_SECONDS = 3
+APPOINTMENT_RATE_LIMIT = 5
+APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS = 3600
+APPOINTMENT_TRUST_X_FORWARDED_FOR = False
+APPOINTMENT_SLOT_LEAD_HOURS = 2
+APPOINTMENT_SLOT_WINDOW_DAYS = 42
+APPOINTMENT_MAX_SLOTS_SHOWN = 200
+APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS = 90
+APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS: list[str] = []
 
 LOGGING = {
     "version": 1,

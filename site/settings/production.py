@@ -20,6 +20,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = False
+# Behind the CDN and load balancer the client address arrives in X-Forwarded-For.
+APPOINTMENT_TRUST_X_FORWARDED_FOR = (
+    os.environ.get("APPOINTMENT_TRUST_X_FORWARDED_FOR", "true").lower() == "true"
+)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

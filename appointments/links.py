@@ -1,0 +1,22 @@
+"""The context a call to action carries to the booking form, from the page it sits on."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+
+def booking_params(page) -> dict[str, int]:
+    """Preselect the treatment or physician of the page the visitor is reading."""
+    from physicians.models import PhysicianPage
+    from treatments.models import TreatmentPage
+
+    if isinstance(page, TreatmentPage):
+        return {"treatment": page.pk}
+    if isinstance(page, PhysicianPage):
+        return {"physician": page.pk}
+    return {}
+
+
+def with_booking_context(url: str, page) -> str:
+    params = booking_params(page)
+    return f"{url}?{urlencode(params)}" if url and params else url
