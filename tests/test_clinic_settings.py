@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,3 +101,19 @@ def test_settings_for_site_returns_each_sites_own_row(two_clinics):
     assert ClinicSettings.for_site(beta.site).social_links == [
         ("Instagram", "https://instagram.com/betapain")
     ]
+
+
+def test_default_cta_leads_to_each_clinics_own_appointment_page(two_clinics, client):
+    alpha, beta = two_clinics
+    beta.appointment.slug = "book-a-visit"
+    beta.appointment.save()
+    beta.settings.cta_button_label = "Book with Beta"
+    beta.settings.save()
+    for clinic, href, label in (
+        (alpha, "/appointments/", "Request an appointment"),
+        (beta, "/book-a-visit/", "Book with Beta"),
+    ):
+        page = factories.TreatmentPageFactory(parent=clinic.treatments)
+        soup, _ = _page(clinic.get(client, page))
+        button = soup.find("main").find(class_="cta").find("a", class_="button")
+        assert (urlsplit(button["href"]).path, button.get_text(strip=True)) == (href, label)
