@@ -20,6 +20,7 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from clinics.models import ClinicSettings
@@ -240,13 +241,16 @@ def _ensure_review_workflow(spec: ClinicSpec, reviewers: Group, home: Page) -> W
     Editors cannot publish; every change goes to this clinic's reviewers (never Wagtail's
     global Moderators). Approval of a medical page also stamps its review metadata.
     """
-    name = f"{spec.practice_name} clinical review"
-    workflow = Workflow.objects.filter(name=name).first()
-    if workflow is None:
-        workflow = Workflow.objects.create(name=name)
-        task = ClinicalReviewTask.objects.create(name=f"{spec.practice_name}: clinician sign-off")
+    workflow, _ = Workflow.objects.get_or_create(name=f"{spec.practice_name} clinical review")
+    # Workflow is a ClusterableModel: `workflow.workflow_tasks.create()` only stages the link
+    # in memory, which left the workflow without a task, so submitting a page "finished" it at
+    # once and tried to publish as the submitter. Save the link itself, and repair old ones.
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task, _ = ClinicalReviewTask.objects.get_or_create(
+            name=f"{spec.practice_name}: clinician sign-off"
+        )
         task.groups.set([reviewers])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 
