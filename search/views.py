@@ -8,8 +8,16 @@ MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
 
 
+def normalise_query(raw: str) -> str:
+    """Bound the query and drop an unpaired double quote, which full-text engines reject."""
+    query = raw.strip()[:MAX_QUERY_LENGTH]
+    if query.count('"') % 2:
+        query = query.replace('"', " ").strip()
+    return query
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = normalise_query(request.GET.get("q", ""))
     site = Site.find_for_request(request)
     results = Page.objects.none()
     if query and site is not None:

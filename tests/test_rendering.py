@@ -580,19 +580,7 @@ STREAM_POST_DATA = {
 }
 
 
-APPOINTMENT_PREVIEW_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="appointments/models/pages.py available_treatments()/available_physicians(): "
-    "offered_treatments.values('pk') on modelcluster's in-memory FakeQuerySet raises "
-    "FieldDoesNotExist during preview, so the appointment page preview is a 500",
-)
-PREVIEW_PARAMS = [
-    pytest.param(m, marks=APPOINTMENT_PREVIEW_BUG) if m is AppointmentPage else m
-    for m in PAGE_BUILDERS
-]
-
-
-@pytest.mark.parametrize("model", PREVIEW_PARAMS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", list(PAGE_BUILDERS), ids=lambda m: m.__name__)
 def test_every_page_type_is_previewable(clinic, page_asserts, django_user_model, model):
     page = PAGE_BUILDERS[model](clinic)
     helper = page_asserts(page)

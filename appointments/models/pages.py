@@ -171,21 +171,23 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         from clinics.models import Location
 
         site = self.clinic_site
-        chosen = self.offered_locations.filter(site=site)
-        return chosen if chosen.exists() else Location.objects.filter(site=site)
+        offices = Location.objects.filter(site=site)
+        chosen = offices.filter(pk__in=[office.pk for office in self.offered_locations.all()])
+        return chosen if chosen.exists() else offices
 
     def available_physicians(self):
         from physicians.models import PhysicianPage
 
         pages = _site_pages(PhysicianPage, self.clinic_site)
-        chosen = pages.filter(pk__in=self.offered_physicians.values("pk"))
+        # A list of ids, not .values(): in previews the relation is modelcluster's in-memory set.
+        chosen = pages.filter(pk__in=[page.pk for page in self.offered_physicians.all()])
         return (chosen if chosen.exists() else pages).order_by("family_name", "given_name")
 
     def available_treatments(self):
         from treatments.models import TreatmentPage
 
         pages = _site_pages(TreatmentPage, self.clinic_site)
-        chosen = pages.filter(pk__in=self.offered_treatments.values("pk"))
+        chosen = pages.filter(pk__in=[page.pk for page in self.offered_treatments.all()])
         return (chosen if chosen.exists() else pages).order_by("path")
 
     def open_slots(self, physician=None):
