@@ -4,15 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from wagtail.models import Site
-
-from articles.models import ArticleIndexPage, ArticlePage
-from conditions.models import ConditionIndexPage, ConditionPage
-from faqs.models import Question
-from physicians.models import PhysicianIndexPage, PhysicianPage, PhysicianSpecialty
-from references.models import Reference
-from treatments.models import TreatmentCondition, TreatmentPage, TreatmentReference
-
 EXTRA = 40
 
 
@@ -21,6 +12,16 @@ def _publish(page) -> None:
 
 
 def grow_content(slug: str, extra: int = EXTRA) -> str:
+    # Imported here: `python -m bench.growth` sets Django up before the models load.
+    from wagtail.models import Site
+
+    from articles.models import ArticleIndexPage, ArticlePage
+    from conditions.models import ConditionIndexPage, ConditionPage
+    from faqs.models import Question
+    from physicians.models import PhysicianIndexPage, PhysicianPage, PhysicianSpecialty
+    from references.models import Reference
+    from treatments.models import TreatmentCondition, TreatmentPage, TreatmentReference
+
     site = Site.objects.get(hostname=f"{slug}.localhost")
     root = site.root_page
     treatment = (
@@ -91,7 +92,20 @@ def grow_content(slug: str, extra: int = EXTRA) -> str:
     treatment.body.append(("faq", {"heading": "Bench questions", "questions": questions}))
     _publish(treatment)
 
+    return describe_growth(extra)
+
+
+def describe_growth(extra: int = EXTRA) -> str:
     return (
         f"+{extra} FAQs (all in a treatment FAQ block), +{extra} physicians, "
         f"+{extra} citations, +{extra} conditions on the treatment, +{extra} articles"
     )
+
+
+if __name__ == "__main__":
+    import sys
+
+    import django
+
+    django.setup()
+    print(grow_content(sys.argv[1]))

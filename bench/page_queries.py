@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings.test")
+os.environ.setdefault("CLINIC_PAGES_MEDIA_ROOT", tempfile.mkdtemp(prefix="clinic-bench-media-"))
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = (
         f"sqlite:///{tempfile.mkdtemp(prefix='clinic-bench-')}/bench.sqlite3"
@@ -27,12 +29,10 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.growth import grow_content  # noqa: E402
 from bench.targets import page_targets  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
@@ -44,12 +44,14 @@ def measure(client: Client, host: str, path: str) -> tuple[int, float, int]:
     client.get(path, HTTP_HOST=host)  # warm caches (site root paths, settings, renditions)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path, HTTP_HOST=host)
+    # Counted now: every request start clears the connection's query log.
+    query_count = len(queries)
     timings = []
     for _ in range(RUNS):
         start = time.perf_counter()
         client.get(path, HTTP_HOST=host)
         timings.append((time.perf_counter() - start) * 1000)
-    return len(queries), statistics.median(timings), response.status_code
+    return query_count, statistics.median(timings), response.status_code
 
 
 def report(label: str, rows: dict[str, tuple[int, float, int]]) -> None:
@@ -59,9 +61,14 @@ def report(label: str, rows: dict[str, tuple[int, float, int]]) -> None:
         print(f"  {page_type:<22} {status:>6} {queries:>8} {ms:>10.1f}")
 
 
+def run_step(*args: str) -> None:
+    """Data set-up runs in child processes, so this one measures a server's steady state."""
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> int:
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_clinics", verbosity=0)
+    run_step("manage.py", "migrate", "--noinput", "-v0")
+    run_step("manage.py", "load_demo_clinics", "-v0")
     host = f"{SLUG}.localhost"
     client = Client()
 
@@ -69,7 +76,10 @@ def main() -> int:
     small = {name: measure(client, host, path) for name, path in targets.items()}
     report(f"Demo size ({SLUG})", small)
 
-    sizes = grow_content(SLUG)
+    run_step("-m", "bench.growth", SLUG)
+    from bench.growth import describe_growth
+
+    sizes = describe_growth()
     large = {name: measure(client, host, path) for name, path in page_targets(SLUG).items()}
     report(f"Large size ({SLUG}: {sizes})", large)
 

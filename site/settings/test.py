@@ -11,7 +11,10 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-pages-test-media-")
+# A throwaway folder per run, unless a caller that spans processes (bench/) names one.
+MEDIA_ROOT = os.environ.get("CLINIC_PAGES_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="clinic-pages-test-media-"
+)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
