@@ -28,7 +28,13 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP * ~NOTFOUND, "
     "EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
-CLINIC_SLUGS = ["urban-spine", "bayer-foundation", "revitalize", "florida-medical", "ms-pain-migraine"]
+CLINIC_SLUGS = [
+    "urban-spine",
+    "bayer-foundation",
+    "revitalize",
+    "florida-medical",
+    "ms-pain-migraine",
+]
 
 
 def chromium_missing_reason() -> str | None:
@@ -46,8 +52,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
-
-
 
 
 @pytest.fixture(scope="session")
@@ -76,3 +80,45 @@ def clinic_url(live_server, demo_clinics):
         return f"http://{slug}.localhost:{port}{path}"
 
     return build
+
+
+@pytest.fixture(scope="session")
+def demo_facts(demo_clinics, django_db_blocker):
+    """Titles, paths and page types of the five demo clinics, read once from the database."""
+    from tests.browser.helpers import load_clinic_facts
+
+    with django_db_blocker.unblock():
+        return load_clinic_facts(CLINIC_SLUGS)
+
+
+@pytest.fixture
+def booking_errors_shown(settings):
+    """Let an instant, empty form submission reach validation and show the error summary.
+
+    Without this the spam guard treats a submit within seconds as a bot, and the per-address
+    rate limit would answer 429 once several tests have posted from 127.0.0.1.
+    """
+    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
+    settings.APPOINTMENT_RATE_LIMIT = 10_000
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """Overrides pytest-django's helper, which makes every live_server test transactional.
+
+    A transactional test flushes the database when it ends, so the demo clinics loaded once for
+    the session would be gone from the second browser test on. Browser tests instead keep the
+    demo and reach the database (and the live server thread, which shares the in-memory SQLite
+    connection) through the unblocked DB blocker.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    blocker = request.getfixturevalue("django_db_blocker")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    try:
+        with blocker.unblock():
+            yield
+    finally:
+        live_server._live_server_modified_settings.disable()
