@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make audit`: Lighthouse on a demo treatment page, printing the four category scores.
 # Uses Debian's Chromium (CHROME_PATH) and npm's lighthouse, installed into var/lighthouse.
-# Production-like serving: DEBUG off, static files compressed by WhiteNoise.
+# Production-like serving: DEBUG off, static files compressed and served by WhiteNoise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,12 +18,17 @@ if [ ! -x "$LH" ]; then
   (cd var/lighthouse && npm install --no-audit --no-fund --silent lighthouse@13)
 fi
 
+if curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "Port $PORT is already serving something; stop it or set AUDIT_PORT." >&2
+  exit 1
+fi
+
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_demo_clinics -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
-.venv/bin/gunicorn clinic_site.wsgi --bind 127.0.0.1:$PORT --workers 2 --log-level warning &
+.venv/bin/python manage.py runserver 127.0.0.1:$PORT --noreload >var/lighthouse/server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
+trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/robots.txt" && break; sleep 0.2; done
 
 URL="http://$CLINIC.localhost:$PORT$PAGE_PATH"

@@ -1,6 +1,7 @@
-"""Site-wide endpoints that are not pages: robots.txt."""
+"""Site-wide endpoints that are not pages: robots.txt and the favicon."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -17,3 +18,9 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links; send the SVG icon."""
+    return HttpResponsePermanentRedirect(static("core/favicon.svg"))

@@ -23,6 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, reset: bool = False, **options):
         loader = DemoLoader(CLINICS, reset=reset, log=self.stdout.write)
         stats = loader.run()
+        if options["verbosity"] < 1:
+            return
         if stats:
             for key, count in sorted(stats.items()):
                 self.stdout.write(f"  {key}: {count}")
