@@ -162,7 +162,7 @@ def build_clinic(name: str, slug: str) -> ClinicWorld:
     _publish(physician)
 
     treatment = factories.TreatmentPageFactory(
-        parent=sections["treatments"], title=f"{name} ketamine infusion", slug="ketamine"
+        parent=sections["treatments"], title=f"{name} ketamine infusion", slug=f"ketamine-{slug}"
     )
     _publish(treatment)
     # A second, unpublished revision gives the page something to compare and revert.
@@ -170,7 +170,7 @@ def build_clinic(name: str, slug: str) -> ClinicWorld:
     treatment.save_revision()
 
     condition = factories.ConditionPageFactory(
-        parent=sections["conditions"], title=f"{name} nerve pain", slug="nerve-pain"
+        parent=sections["conditions"], title=f"{name} nerve pain", slug=f"nerve-pain-{slug}"
     )
     _publish(condition)
     # Activity for the reports: the condition awaits clinical review, the physician bio is locked.
