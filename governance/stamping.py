@@ -35,15 +35,15 @@ def stamp_review(revision: Revision, user) -> None:
     interval = ClinicSettings.for_site(site).review_interval_days
     physician = reviewer_physician(user, site)
     if physician is None:
+        # Keeping the previous reviewer would credit them with a review they did not do.
         logger.warning(
             "Page %s approved by user %s, who has no physician page on %s; "
-            "'reviewed by' left unchanged.",
+            "'reviewed by' cleared.",
             page.pk,
             user.pk,
             site.hostname,
         )
-    else:
-        page.reviewed_by = physician
+    page.reviewed_by = physician
     page.schedule_next_review(timezone.localdate(), interval)
     revision.content = page.serializable_data()
     revision.save(update_fields=["content"])

@@ -1,10 +1,12 @@
-"""Two clinics built once per test module; every test runs in a savepoint rolled back after it.
+"""Two clinics built once per test package; every test runs in a savepoint rolled back after it.
 
 Building two onboarded clinics with pages, snippets, media and staff takes seconds, and the
-permission matrix has hundreds of cases, so the data is made once per module inside an outer
-transaction (as ``TestCase.setUpTestData`` does) and each test's own transaction is nested in
-it. Nothing a test writes survives it, and the outer transaction is rolled back at the end.
-Every user is signed in once per module too; each test's client reuses that session.
+permission matrix has hundreds of cases, so the data is made once for the package inside an
+outer transaction (as ``TestCase.setUpTestData`` does) and each test's own transaction is nested
+in it. Nothing a test writes survives it, and the outer transaction is rolled back when the
+package's last test is done, before any other package's tests run. Every user is signed in once
+too; each test's client reuses that session. tests/governance imports these fixtures, and gets
+its own two clinics, as the scope follows the conftest that declares the fixture.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.test import Client
 from tests.isolation.two_clinics import World, build_world
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         outer = transaction.atomic()
