@@ -37,8 +37,7 @@ def stamp_review(revision: Revision, user) -> None:
     if physician is None:
         # Keeping the previous reviewer would credit them with a review they did not do.
         logger.warning(
-            "Page %s approved by user %s, who has no physician page on %s; "
-            "'reviewed by' cleared.",
+            "Page %s approved by user %s, who has no physician page on %s; 'reviewed by' cleared.",
             page.pk,
             user.pk,
             site.hostname,

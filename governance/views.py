@@ -47,5 +47,9 @@ class ReviewsDueReportView(ReportView):
     def get_queryset(self):
         return due_reviews(sites_for_user(self.request.user).select_related("root_page"))
 
+    # Wagtail asks user_has_permission only when a permission is required; without this line
+    # the check below never ran and any admin user could open the report.
+    permission_required = "view"
+
     def user_has_permission(self, permission):
         return sites_for_user(self.request.user).exists()
