@@ -3,15 +3,7 @@
 import datetime
 
 from clinics.demo import blocks as b
-from clinics.demo.spec import (
-    ArticleSpec,
-    ClinicSpec,
-    ConditionSpec,
-    LocationSpec,
-    PhysicianSpec,
-    QuestionSpec,
-    TreatmentSpec,
-)
+from clinics.demo import conditions, ketamine, spec
 
 Q_SERIES = "Why are your treatments set out as a series?"
 Q_SKIP = "Do I have to try every treatment in the series?"
@@ -58,7 +50,6 @@ def mechanical_body(ctx):
 
 
 def ketamine_body(ctx):
-    ref = ctx.ref
     return [
         b.callout(
             "Part of our treatment series",
@@ -105,101 +96,33 @@ def ketamine_body(ctx):
                 ]
             ),
         ),
-        b.bullets(
-            "Benefits people may notice",
-            [
-                "Relief that can start quickly, within hours or days",
-                "Relief that lasts weeks or months for some",
-                "Less need for opioid pain medicine",
-                "Better mood and sleep",
-                "Moving around more easily",
-            ],
-        ),
-        b.evidence(
-            [
-                b.finding(
-                    "A review of 33 people with CRPS found that 76% had complete relief and "
-                    "18% had partial relief. All 12 people given a second course reached "
-                    "complete relief.",
-                    [ref("correll2004")],
-                    "Retrospective review",
-                ),
-                b.finding(
-                    "In a retrospective series, CRPS, refractory back pain and intractable "
-                    "headache responded best. Half of the conditions had relief lasting about "
-                    "3 weeks.",
-                    [ref("kurdi2014")],
-                    "Retrospective series",
-                ),
-                b.finding(
-                    "In nerve pain from cancer, 7 of 9 patients taking oral ketamine (0.5 "
-                    "mg/kg three times a day) with morphine had pain scores drop by more than "
-                    "3 points. Side effects were nausea in 4, loss of appetite in 2 and "
-                    "sedation in 8.",
-                    [ref("zgaia2015")],
-                    "Small study of oral ketamine",
-                ),
-            ],
+        ketamine.benefits("Benefits people may notice"),
+        ketamine.evidence(
+            ctx,
+            ["correll2004", "kurdi2014", "zgaia2015"],
             heading="Read the studies",
             intro="Here is what published studies report. Each number links to the full "
             "reference at the bottom of the page, where you can read more.",
         ),
-        b.side_effects(
-            common=[
-                "Nausea and vomiting",
-                "Dizziness or drowsiness",
-                "Dream-like feelings, disorientation or hallucinations",
-                "Higher blood pressure and heart rate",
-                "Short-term confusion or memory problems",
-                "Reduced appetite",
-            ],
-            serious=[
-                "Bladder and kidney damage with long-term high-dose use",
-                "Potential for misuse and dependence",
-                "The long-term effects of repeated infusions are not yet well understood",
-            ],
+        ketamine.side_effects(
             intro="How well ketamine works differs between people, and so do side effects.",
         ),
-        b.myths(
-            [
-                (
-                    "Ketamine is only a recreational drug.",
-                    "It is a long-established anesthetic. Medical use means a set dose, given by "
-                    "a clinical team, with monitoring.",
-                ),
-                (
-                    "Ketamine treatment is unsafe.",
-                    "It has known side effects, which is why it is given at low doses in a "
-                    "monitored setting after a health check.",
-                ),
-                (
-                    "Ketamine is a cure-all.",
-                    "It helps some people with some types of pain. It is one step in a plan, "
-                    "not the whole plan.",
-                ),
-            ]
-        ),
-        b.alternatives(
+        ketamine.myths(),
+        ketamine.alternatives(
             [
                 (
                     "Mechanical device therapy",
-                    "Braces, traction and other devices.",
+                    "Braces, traction and other devices: the step before ketamine in our series.",
                     ctx.treatment("mechanical-device-therapy"),
                 ),
-                ("TENS", "Mild electrical stimulation through skin pads.", ctx.treatment("tens")),
-                (
-                    "Medicines",
-                    "Analgesics, anticonvulsants, tricyclic antidepressants, and "
-                    "sometimes opioids.",
-                    None,
-                ),
-                ("Nerve blocks", "Injections of numbing medicine near a nerve.", None),
-                (
-                    "Physical therapy, CBT and acupuncture",
-                    "Ways to move, cope and feel better that work well alongside other care.",
-                    None,
-                ),
+                "tens",
+                "pain_relievers",
+                "nerve_pain_medicines",
+                "nerve_blocks",
+                "physical_therapy",
+                "cbt_and_acupuncture",
             ],
+            pages={"tens": ctx.treatment("tens")},
             heading="Other steps in the series and beyond",
         ),
         b.faq([ctx.question(q) for q in (Q_KET_AWAKE, Q_KET_AFTER, Q_KET_COST, Q_SKIP)]),
@@ -296,7 +219,7 @@ def article_body(ctx):
     ]
 
 
-CLINIC = ClinicSpec(
+CLINIC = spec.ClinicSpec(
     slug="bayer-foundation",
     practice_name="Bayer Foundation",
     tagline="Step-by-step pain care in Columbus",
@@ -346,7 +269,7 @@ CLINIC = ClinicSpec(
         ]
     ),
     locations=[
-        LocationSpec(
+        spec.LocationSpec(
             name="Columbus center",
             street_address="75 Placeholder Road, Building B",
             locality="Columbus",
@@ -358,128 +281,64 @@ CLINIC = ClinicSpec(
         )
     ],
     physicians=[
-        PhysicianSpec(
-            slug="dr-lena-marsh",
-            given_name="Lena",
-            family_name="Marsh",
-            credentials="MD",
-            job_title="Medical director (fictional demo profile)",
+        spec.fictional_physician(
+            "Lena",
+            "Marsh",
+            role="Medical director",
+            profile="leads the foundation's treatment series. She believes in trying simple, "
+            "low-risk steps first and explaining the evidence for each one.",
             listing_summary="Guides patients through the foundation's treatment series.",
-            bio=(
-                "<p>Dr. Marsh is a fictional physician created for this demo site.</p>"
-                "<p>In this profile, Dr. Marsh leads the foundation's treatment series. She "
-                "believes in trying simple, low-risk steps first and explaining the evidence "
-                "for each one.</p>"
-            ),
             specialties=["Pain medicine", "Anesthesiology"],
             certifications=["Anesthesiology", "Pain medicine"],
             education=[("fellowship", "Fellowship in pain medicine")],
             location_names=["Columbus center"],
-            treatment_slugs=["mechanical-device-therapy", "ketamine-infusion-therapy", "tens"],
-            initials="LM",
+            treatment_slugs=["mechanical-device-therapy", ketamine.SLUG, "tens"],
         )
     ],
-    questions=[
-        QuestionSpec(
-            "Our treatment series",
-            Q_SERIES,
-            "<p>We begin with the simplest, lowest-risk treatments and move on only "
-            "if you need more relief. It keeps your care clear and step by step.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Our treatment series",
-            Q_SKIP,
-            "<p>No. The series is a guide, not a rule. Your physician may suggest "
-            "starting further along if that fits your history.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_KET_AWAKE,
-            "<p>No. The dose for pain is much lower than for surgery. You stay "
-            "awake, though you may feel relaxed or dreamy.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_KET_AFTER,
-            "<p>We ask how you felt and how your pain changes over the next days. "
-            "Doses after the first infusion are based on how you respond.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_KET_COST,
-            "<p>It depends on your plan. Ketamine for pain is off-label, and "
-            "coverage varies. We can help you ask your insurer.</p>",
-            3,
-        ),
-        QuestionSpec(
-            "Devices and TENS",
-            Q_DEVICE_HOME,
-            "<p>Often, yes. We show you how to use it safely first and check in at "
-            "your next visit.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Devices and TENS",
-            Q_DEVICE_SAFE,
-            "<p>Not for everyone. Tell us if you have a pacemaker or other implanted "
-            "device, are pregnant, or have epilepsy, so we can advise you.</p>",
-            2,
-        ),
-    ],
+    questions=spec.questions_by_topic(
+        {
+            "Our treatment series": {
+                Q_SERIES: (
+                    "We begin with the simplest, lowest-risk treatments and move on only if you"
+                    " need more relief. It keeps your care clear and step by step."
+                ),
+                Q_SKIP: (
+                    "No. The series is a guide, not a rule. Your physician may suggest starting"
+                    " further along if that fits your history."
+                ),
+            },
+            "Ketamine infusions": {
+                Q_KET_AWAKE: (
+                    "No. The dose for pain is much lower than for surgery. You stay awake, "
+                    "though you may feel relaxed or dreamy."
+                ),
+                Q_KET_AFTER: (
+                    "We ask how you felt and how your pain changes over the next days. Doses "
+                    "after the first infusion are based on how you respond."
+                ),
+                Q_KET_COST: (
+                    "It depends on your plan. Ketamine for pain is off-label, and coverage "
+                    "varies. We can help you ask your insurer."
+                ),
+            },
+            "Devices and TENS": {
+                Q_DEVICE_HOME: (
+                    "Often, yes. We show you how to use it safely first and check in at your "
+                    "next visit."
+                ),
+                Q_DEVICE_SAFE: (
+                    "Not for everyone. Tell us if you have a pacemaker or other implanted "
+                    "device, are pregnant, or have epilepsy, so we can advise you."
+                ),
+            },
+        }
+    ),
     conditions=[
-        ConditionSpec(
-            slug="complex-regional-pain-syndrome",
-            title="Complex regional pain syndrome",
-            alternate_names="CRPS",
-            summary=(
-                "CRPS causes strong, lasting pain, most often in one arm or leg, that is far "
-                "greater than the injury that came before it. The limb may also swell and "
-                "change colour or temperature."
-            ),
-            listing_summary="Lasting, severe limb pain after an injury.",
-            symptoms=[
-                "Constant burning or throbbing pain",
-                "Sensitivity to touch or cold",
-                "Swelling",
-                "Skin that changes colour, temperature or texture",
-                "Stiff joints and weaker movement",
-            ],
-            causes=[
-                ("Injury or fracture", "Even a minor injury can sometimes lead to CRPS."),
-                ("Surgery", ""),
-            ],
-            body=crps_body,
-            reviewed_days_ago=65,
-        ),
-        ConditionSpec(
-            slug="fibromyalgia",
-            title="Fibromyalgia",
-            summary=(
-                "Fibromyalgia causes widespread pain in the muscles and soft tissues, along "
-                "with tiredness and poor sleep. Its exact cause is not fully understood."
-            ),
-            listing_summary="Widespread pain with tiredness and poor sleep.",
-            symptoms=[
-                "Aching pain in many parts of the body",
-                "Tiredness that rest does not fix",
-                "Sleep that does not feel refreshing",
-                "Trouble thinking clearly or remembering (\u201cfibro fog\u201d)",
-            ],
-            causes=[
-                ("Changes in how the brain and spinal cord process pain", ""),
-                ("Family history", "It can run in families."),
-                ("Physical or emotional stress", "Such as an illness, injury or hard life event."),
-            ],
-            body=fibro_body,
-            reviewed_days_ago=95,
-        ),
+        conditions.for_clinic(conditions.CRPS, crps_body, reviewed_days_ago=65),
+        conditions.for_clinic(conditions.FIBROMYALGIA, fibro_body, reviewed_days_ago=95),
     ],
     treatments=[
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="mechanical-device-therapy",
             title="Mechanical Device Therapy",
             alternate_names="bracing, traction, pain relief devices",
@@ -492,8 +351,7 @@ CLINIC = ClinicSpec(
             related_slugs=["tens"],
             reviewed_days_ago=70,
         ),
-        TreatmentSpec(
-            slug="ketamine-infusion-therapy",
+        ketamine.treatment(
             title="Ketamine Infusion Therapy",
             alternate_names="IV ketamine, ketamine for chronic pain",
             summary=(
@@ -502,12 +360,7 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="A monitored IV treatment for stubborn chronic pain.",
             body=ketamine_body,
-            condition_slugs=["complex-regional-pain-syndrome", "fibromyalgia"],
-            statuses=[
-                ("approved", "Anesthesia", ""),
-                ("approved", "Treatment-resistant depression (esketamine)", ""),
-                ("off_label", "Chronic pain", "Insurance coverage varies."),
-            ],
+            condition_slugs=[conditions.CRPS.slug, conditions.FIBROMYALGIA.slug],
             reference_keys=[
                 "correll2004",
                 "kurdi2014",
@@ -520,7 +373,7 @@ CLINIC = ClinicSpec(
             related_slugs=["mechanical-device-therapy", "tens"],
             reviewed_days_ago=55,
         ),
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="tens",
             title="TENS (Transcutaneous Electrical Nerve Stimulation)",
             alternate_names="TENS unit, electrical nerve stimulation",
@@ -535,7 +388,7 @@ CLINIC = ClinicSpec(
         ),
     ],
     articles=[
-        ArticleSpec(
+        spec.ArticleSpec(
             slug="why-a-treatment-series",
             title="Why we plan pain care as a series",
             date=datetime.date(2025, 2, 10),
@@ -543,8 +396,8 @@ CLINIC = ClinicSpec(
             summary="How our step-by-step approach works and when you move to the next step.",
             listing_summary="Start simple, add more only when needed.",
             body=article_body,
-            related_treatment_slugs=["mechanical-device-therapy", "ketamine-infusion-therapy"],
+            related_treatment_slugs=["mechanical-device-therapy", ketamine.SLUG],
         )
     ],
-    featured_treatment_slugs=["mechanical-device-therapy", "ketamine-infusion-therapy", "tens"],
+    featured_treatment_slugs=["mechanical-device-therapy", ketamine.SLUG, "tens"],
 )

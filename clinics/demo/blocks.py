@@ -12,8 +12,10 @@ from typing import Any
 Block = tuple[str, dict[str, Any]]
 
 
-def _p(text: str) -> str:
-    """Plain paragraphs separated by blank lines become rich-text HTML."""
+def rich_text(text: str) -> str:
+    """Plain paragraphs separated by blank lines become rich-text HTML; HTML passes through."""
+    if not text.strip():
+        return ""
     if text.lstrip().startswith("<"):
         return text.strip()
     return "".join(f"<p>{part.strip()}</p>" for part in text.strip().split("\n\n"))
@@ -24,11 +26,11 @@ def ul(items: Iterable[str]) -> str:
 
 
 def section(heading: str, body: str) -> Block:
-    return ("section", {"heading": heading, "body": _p(body)})
+    return ("section", {"heading": heading, "body": rich_text(body)})
 
 
 def paragraph(body: str) -> Block:
-    return ("paragraph", _p(body))  # type: ignore[return-value]
+    return ("paragraph", rich_text(body))  # type: ignore[return-value]
 
 
 def key_facts(facts: list[tuple[str, str]], heading: str = "At a glance") -> Block:
@@ -43,7 +45,7 @@ def bullets(heading: str, items: list[str], intro: str = "") -> Block:
 
 
 def callout(title: str, text: str, tone: str = "info") -> Block:
-    return ("callout", {"tone": tone, "title": title, "text": _p(text)})
+    return ("callout", {"tone": tone, "title": title, "text": rich_text(text)})
 
 
 def step(label: str, *, reference=None, dose="", rate="", duration="", course="") -> dict:
@@ -60,7 +62,12 @@ def step(label: str, *, reference=None, dose="", rate="", duration="", course=""
 def protocol(steps: list[dict], heading: str = "Protocol and dosing", intro="", note="") -> Block:
     return (
         "protocol",
-        {"heading": heading, "intro": _p(intro) if intro else "", "steps": steps, "note": note},
+        {
+            "heading": heading,
+            "intro": rich_text(intro),
+            "steps": steps,
+            "note": note,
+        },
     )
 
 
@@ -71,7 +78,7 @@ def finding(text: str, references: list, study_type: str = "") -> dict:
 def evidence(findings: list[dict], heading="What the research shows", intro="") -> Block:
     return (
         "evidence",
-        {"heading": heading, "intro": _p(intro) if intro else "", "findings": findings},
+        {"heading": heading, "intro": rich_text(intro), "findings": findings},
     )
 
 
@@ -86,7 +93,7 @@ def side_effects(
         "side_effects",
         {
             "heading": heading,
-            "intro": _p(intro) if intro else "",
+            "intro": rich_text(intro),
             "common": common,
             "serious": serious,
             "contraindications": contraindications or [],
@@ -103,7 +110,7 @@ def alternatives(items: list[tuple[str, str, Any]], heading: str, intro: str = "
         "alternatives",
         {
             "heading": heading,
-            "intro": _p(intro) if intro else "",
+            "intro": rich_text(intro),
             "items": [{"name": n, "description": d, "page": page} for n, d, page in items],
         },
     )

@@ -3,15 +3,7 @@
 import datetime
 
 from clinics.demo import blocks as b
-from clinics.demo.spec import (
-    ArticleSpec,
-    ClinicSpec,
-    ConditionSpec,
-    LocationSpec,
-    PhysicianSpec,
-    QuestionSpec,
-    TreatmentSpec,
-)
+from clinics.demo import conditions, ketamine, spec
 
 Q_DOSE = "How do you decide my ketamine dose?"
 Q_LENGTH = "How long does the first infusion take?"
@@ -31,7 +23,7 @@ def ketamine_body(ctx):
                 ("Route", "Intravenous (IV) infusion only"),
                 ("First infusion", "Often 80 mg over at least 2 hours"),
                 ("Course", "An initial series, then maintenance as needed"),
-                ("Status for pain", "Off-label; insurance coverage varies"),
+                ketamine.OFF_LABEL_FACT,
             ],
             heading="Ketamine infusions in brief",
         ),
@@ -88,78 +80,17 @@ def ketamine_body(ctx):
             "throughout. Afterward you rest until the effects wear off, and someone else "
             "drives you home.",
         ),
-        b.bullets(
-            "Possible benefits",
+        ketamine.benefits("Possible benefits"),
+        ketamine.evidence(ctx, ["correll2004", "kurdi2014"]),
+        ketamine.side_effects(),
+        ketamine.myths(),
+        ketamine.alternatives(
             [
-                "Fast relief for some people, within hours to days",
-                "Relief that may last weeks or months",
-                "Lower reliance on opioids",
-                "Improved mood, sleep and mobility",
-            ],
-        ),
-        b.evidence(
-            [
-                b.finding(
-                    "Of 33 people with CRPS whose records were reviewed, 76% had complete "
-                    "relief and 18% had partial relief. Everyone who had a second course "
-                    "(12 people) reached complete relief.",
-                    [ref("correll2004")],
-                    "Retrospective review",
-                ),
-                b.finding(
-                    "CRPS, refractory back pain and intractable headache responded best in "
-                    "a retrospective series; for half of the conditions, relief lasted about "
-                    "3 weeks.",
-                    [ref("kurdi2014")],
-                    "Retrospective series",
-                ),
-            ]
-        ),
-        b.side_effects(
-            common=[
-                "Nausea or vomiting",
-                "Dizziness",
-                "Hallucinations or a sense of dissociation",
-                "Raised heart rate and blood pressure",
-                "Sedation",
-                "Short-term confusion or memory problems",
-                "Loss of appetite",
-            ],
-            serious=[
-                "Bladder and kidney problems with long-term high-dose use",
-                "Risk of misuse and dependence",
-                "Long-term effects of repeated infusions are not well understood",
-            ],
-        ),
-        b.myths(
-            [
-                (
-                    "It's a recreational drug.",
-                    "Ketamine is a medical anesthetic. We use low, measured doses by IV with "
-                    "monitoring, which is very different from misuse.",
-                ),
-                (
-                    "It's unsafe.",
-                    "It has side effects like any medicine. Screening beforehand and monitoring "
-                    "during the infusion are how we keep you safe.",
-                ),
-                (
-                    "It's a cure-all.",
-                    "Ketamine helps some people and not others. Results vary, and it works best "
-                    "as part of a broader plan.",
-                ),
-            ]
-        ),
-        b.alternatives(
-            [
-                (
-                    "Medicines for nerve pain",
-                    "Anticonvulsants and tricyclic antidepressants.",
-                    None,
-                ),
-                ("Topical anesthetics", "Numbing creams and patches.", None),
-                ("Nerve blocks", "Targeted injections of numbing medicine.", None),
-                ("Physical therapy and TENS", "Exercise and gentle electrical stimulation.", None),
+                "nerve_pain_medicines",
+                "topical_anesthetics",
+                "nerve_blocks",
+                "physical_therapy",
+                "tens",
                 (
                     "Injury care",
                     "Our program for auto, sports and work injuries.",
@@ -290,9 +221,8 @@ def article_body(ctx):
     ]
 
 
-CLINIC = ClinicSpec(
+CLINIC = spec.ClinicSpec(
     slug="florida-medical",
-    publishes_slots=True,
     practice_name="Florida Medical Pain Management",
     tagline="Pain and injury care in St. Petersburg",
     brand_colour="#0b5566",
@@ -337,7 +267,7 @@ CLINIC = ClinicSpec(
         ]
     ),
     locations=[
-        LocationSpec(
+        spec.LocationSpec(
             name="St. Petersburg office",
             street_address="3000 Sample Avenue North, Suite 210",
             locality="St. Petersburg",
@@ -350,125 +280,62 @@ CLINIC = ClinicSpec(
         )
     ],
     physicians=[
-        PhysicianSpec(
-            slug="dr-sam-calloway",
-            given_name="Sam",
-            family_name="Calloway",
-            credentials="MD",
-            job_title="Pain management physician (fictional demo profile)",
+        spec.fictional_physician(
+            "Sam",
+            "Calloway",
+            role="Pain management physician",
+            profile="treats people recovering from accidents and sports or work injuries, "
+            "people with arthritis, and people with nerve pain that has not eased with other "
+            "care.",
             listing_summary="Treats injuries, arthritis and chronic nerve pain.",
-            bio=(
-                "<p>Dr. Calloway is a fictional physician created for this demo site.</p>"
-                "<p>In this profile, Dr. Calloway treats people recovering from accidents and "
-                "sports or work injuries, people with arthritis, and people with nerve pain "
-                "that has not eased with other care.</p>"
-            ),
             specialties=["Pain management", "Injury care"],
             certifications=["Anesthesiology", "Pain medicine"],
             languages="English, Spanish",
             location_names=["St. Petersburg office"],
-            treatment_slugs=["ketamine-infusion-therapy", "injury-care", "arthritis-management"],
-            initials="SC",
+            treatment_slugs=[ketamine.SLUG, "injury-care", "arthritis-management"],
         )
     ],
-    questions=[
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_DOSE,
-            "<p>Your physician looks at your health, weight and history. Published "
-            "protocols guide the starting dose; later doses follow how you "
-            "respond.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_LENGTH,
-            "<p>Plan for a few hours. A common first dose runs over at least 2 "
-            "hours, and you rest afterward.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_ORAL,
-            "<p>We offer ketamine by IV infusion only. Pills and nasal sprays carry "
-            "a higher risk of addiction.</p>",
-            3,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_COVER,
-            "<p>Coverage varies. Ketamine for pain is off-label, so check with your "
-            "plan. Our staff can help.</p>",
-            4,
-        ),
-        QuestionSpec(
-            "Injuries",
-            Q_ACCIDENT,
-            "<p>Yes, it is wise. Some injuries take a day or more to cause pain, "
-            "and an early record of your injuries can help with claims.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Injuries",
-            Q_WORK,
-            "<p>Yes. Tell us your employer and claim details when you book.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Arthritis",
-            Q_ARTHRITIS,
-            "<p>Often, yes. Exercise, physical therapy, medicines and injections "
-            "help many people before surgery is ever needed.</p>",
-            1,
-        ),
-    ],
+    questions=spec.questions_by_topic(
+        {
+            "Ketamine infusions": {
+                Q_DOSE: (
+                    "Your physician looks at your health, weight and history. Published "
+                    "protocols guide the starting dose; later doses follow how you respond."
+                ),
+                Q_LENGTH: (
+                    "Plan for a few hours. A common first dose runs over at least 2 hours, and "
+                    "you rest afterward."
+                ),
+                Q_ORAL: (
+                    "We offer ketamine by IV infusion only. Pills and nasal sprays carry a "
+                    "higher risk of addiction."
+                ),
+                Q_COVER: (
+                    "Coverage varies. Ketamine for pain is off-label, so check with your plan. "
+                    "Our staff can help."
+                ),
+            },
+            "Injuries": {
+                Q_ACCIDENT: (
+                    "Yes, it is wise. Some injuries take a day or more to cause pain, and an "
+                    "early record of your injuries can help with claims."
+                ),
+                Q_WORK: ("Yes. Tell us your employer and claim details when you book."),
+            },
+            "Arthritis": {
+                Q_ARTHRITIS: (
+                    "Often, yes. Exercise, physical therapy, medicines and injections help many"
+                    " people before surgery is ever needed."
+                ),
+            },
+        }
+    ),
     conditions=[
-        ConditionSpec(
-            slug="complex-regional-pain-syndrome",
-            title="Complex regional pain syndrome (CRPS)",
-            alternate_names="CRPS",
-            summary=(
-                "CRPS is a long-lasting pain condition, usually in an arm or leg, that often "
-                "starts after an injury or surgery. The pain is much stronger than expected "
-                "for the injury."
-            ),
-            listing_summary="Severe limb pain that outlasts an injury.",
-            symptoms=[
-                "Burning pain out of proportion to the injury",
-                "Swelling and stiffness",
-                "Changes in skin colour or temperature",
-                "Pain from a light touch",
-            ],
-            causes=[
-                ("Injuries such as fractures or sprains", ""),
-                ("Surgery", ""),
-            ],
-            body=crps_body,
-            reviewed_days_ago=60,
-        ),
-        ConditionSpec(
-            slug="chronic-neuropathic-pain",
-            title="Chronic neuropathic pain",
-            alternate_names="nerve pain",
-            summary=(
-                "Nerve pain happens when the nervous system is damaged or does not work "
-                "properly. People describe it as burning, shooting or tingling."
-            ),
-            listing_summary="Burning, shooting or tingling pain from the nerves.",
-            symptoms=["Burning", "Shooting pains", "Tingling", "Numbness"],
-            causes=[
-                ("Nerve injury", "For example after an accident."),
-                ("Diabetes", ""),
-                ("Multiple sclerosis", ""),
-                ("Shingles", ""),
-            ],
-            body=neuro_body,
-            reviewed_days_ago=120,
-        ),
+        conditions.for_clinic(conditions.CRPS, crps_body, reviewed_days_ago=60),
+        conditions.for_clinic(conditions.NEUROPATHIC_PAIN, neuro_body, reviewed_days_ago=120),
     ],
     treatments=[
-        TreatmentSpec(
-            slug="ketamine-infusion-therapy",
+        ketamine.treatment(
             title="Ketamine infusion therapy",
             alternate_names="IV ketamine, ketamine dosing",
             summary=(
@@ -477,17 +344,12 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="IV ketamine for nerve pain, with clear dosing protocols.",
             body=ketamine_body,
-            condition_slugs=["complex-regional-pain-syndrome", "chronic-neuropathic-pain"],
-            statuses=[
-                ("approved", "Anesthesia", ""),
-                ("approved", "Treatment-resistant depression (esketamine)", ""),
-                ("off_label", "Chronic pain", "Insurance coverage varies."),
-            ],
+            condition_slugs=[conditions.CRPS.slug, conditions.NEUROPATHIC_PAIN.slug],
             reference_keys=["connolly2015", "crps_pmc", "correll2004", "kurdi2014"],
             related_slugs=["injury-care"],
             reviewed_days_ago=30,
         ),
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="injury-care",
             title="Injury care: auto accidents, sports and work",
             alternate_names="accident injury treatment, sports injury care, workers' injury",
@@ -500,7 +362,7 @@ CLINIC = ClinicSpec(
             related_slugs=["arthritis-management"],
             reviewed_days_ago=90,
         ),
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="arthritis-management",
             title="Arthritis management",
             alternate_names="joint pain treatment, osteoarthritis care",
@@ -512,7 +374,7 @@ CLINIC = ClinicSpec(
         ),
     ],
     articles=[
-        ArticleSpec(
+        spec.ArticleSpec(
             slug="pain-after-a-car-accident",
             title="Why pain can show up days after a car accident",
             date=datetime.date(2025, 4, 8),
@@ -526,6 +388,7 @@ CLINIC = ClinicSpec(
     featured_treatment_slugs=[
         "injury-care",
         "arthritis-management",
-        "ketamine-infusion-therapy",
+        ketamine.SLUG,
     ],
+    publishes_slots=True,
 )

@@ -3,15 +3,7 @@
 import datetime
 
 from clinics.demo import blocks as b
-from clinics.demo.spec import (
-    ArticleSpec,
-    ClinicSpec,
-    ConditionSpec,
-    LocationSpec,
-    PhysicianSpec,
-    QuestionSpec,
-    TreatmentSpec,
-)
+from clinics.demo import conditions, ketamine, spec
 
 Q_MS_PAIN = "Can multiple sclerosis cause nerve pain?"
 Q_MIGRAINE_KET = "Is ketamine used for migraine?"
@@ -23,7 +15,6 @@ Q_BLOCK_LAST = "How long does a nerve block last?"
 
 
 def ketamine_body(ctx):
-    ref = ctx.ref
     return [
         b.key_facts(
             [
@@ -34,7 +25,7 @@ def ketamine_body(ctx):
                 ("How", "A slow, low-dose IV infusion"),
                 ("Session length", "Between 30 minutes and several hours"),
                 ("Plan", "A first series over days or weeks, then top-ups if they help"),
-                ("Status for pain", "Off-label; insurance coverage varies"),
+                ketamine.OFF_LABEL_FACT,
             ]
         ),
         b.section(
@@ -61,95 +52,24 @@ def ketamine_body(ctx):
             "pressure, pulse and breathing throughout. Plan to have someone take you home "
             "afterward.",
         ),
-        b.bullets(
+        ketamine.benefits(
             "What it may help with",
-            [
-                "Faster relief than many other options, sometimes within hours",
-                "Weeks or months of lower pain for some people",
-                "Using fewer opioid medicines",
-                "Better mood and sleep",
-                "Being able to do more each day",
-            ],
             intro="Everyone responds differently. Some people get little or no benefit.",
         ),
-        b.evidence(
+        ketamine.evidence(ctx, ["kurdi2014", "zgaia2015", "correll2004"]),
+        ketamine.side_effects(),
+        ketamine.myths(),
+        ketamine.alternatives(
             [
-                b.finding(
-                    "In a retrospective series, people with CRPS, refractory back pain and "
-                    "intractable headache responded best, and half of the conditions had "
-                    "relief lasting about 3 weeks.",
-                    [ref("kurdi2014")],
-                    "Retrospective series",
-                ),
-                b.finding(
-                    "For cancer-related nerve pain, 7 of 9 patients given oral ketamine "
-                    "(0.5 mg/kg three times a day) on top of morphine saw their pain scores "
-                    "fall by more than 3 points. Reported side effects: nausea (4 patients), "
-                    "loss of appetite (2) and sedation (8).",
-                    [ref("zgaia2015")],
-                    "Small study of oral ketamine",
-                ),
-                b.finding(
-                    "A review of 33 CRPS patients found complete relief in 76% and partial "
-                    "relief in 18%. All 12 patients who had a second course reached complete "
-                    "relief.",
-                    [ref("correll2004")],
-                    "Retrospective review",
-                ),
-            ]
-        ),
-        b.side_effects(
-            common=[
-                "Nausea, vomiting or loss of appetite",
-                "Dizziness and sleepiness",
-                "Feeling detached, disoriented or having hallucinations",
-                "Raised heart rate and blood pressure",
-                "Brief confusion or memory lapses",
+                "nerve_blocks",
+                "nerve_pain_medicines",
+                "pain_relievers",
+                "topical_anesthetics",
+                "physical_therapy",
+                "tens",
+                "cbt_and_acupuncture",
             ],
-            serious=[
-                "Long-term, high-dose use can harm the bladder and kidneys",
-                "Ketamine can be misused and can lead to dependence",
-                "We do not yet know the long-term effects of repeated infusions well",
-            ],
-        ),
-        b.myths(
-            [
-                (
-                    "\u201cIt's a recreational drug.\u201d",
-                    "Ketamine is a medical anesthetic. Here it is given at a low dose by a "
-                    "medical team, never to take home.",
-                ),
-                (
-                    "\u201cIt's unsafe.\u201d",
-                    "Its side effects are well known, and we watch for them. We check your "
-                    "health before treatment and monitor you throughout.",
-                ),
-                (
-                    "\u201cIt cures everything.\u201d",
-                    "It is not a cure, and it does not work for everyone. It is one tool among "
-                    "several.",
-                ),
-            ]
-        ),
-        b.alternatives(
-            [
-                (
-                    "Nerve blocks",
-                    "Numbing injections that can ease headache and nerve pain.",
-                    ctx.treatment("nerve-blocks"),
-                ),
-                ("Nerve pain medicines", "Anticonvulsants and tricyclic antidepressants.", None),
-                (
-                    "Other pain relievers",
-                    "Analgesics, topical anesthetics and, for some, opioids.",
-                    None,
-                ),
-                (
-                    "Therapy and self-care",
-                    "Physical therapy, cognitive-behavioral therapy, acupuncture and TENS.",
-                    None,
-                ),
-            ],
+            pages={"nerve_blocks": ctx.treatment("nerve-blocks")},
             heading="Alternatives and add-ons",
         ),
         b.faq([ctx.question(q) for q in (Q_MIGRAINE_KET, Q_KET_SAFE, Q_NASAL, Q_KET_INS)]),
@@ -222,7 +142,6 @@ def neuro_body(ctx):
 
 
 def article_body(ctx):
-    ref = ctx.ref
     return [
         b.paragraph(
             "If you live with nerve pain, you may have heard about ketamine infusions. In "
@@ -241,18 +160,7 @@ def article_body(ctx):
             "NMDA receptors, which play a part in making the nervous system oversensitive to "
             "pain. Using it for chronic pain is off-label, and insurance coverage varies.",
         ),
-        b.evidence(
-            [
-                b.finding(
-                    "In a retrospective series, CRPS, refractory back pain and intractable "
-                    "headache responded best; for half of the conditions, relief lasted about "
-                    "3 weeks.",
-                    [ref("kurdi2014")],
-                    "Retrospective series",
-                ),
-            ],
-            heading="A look at the research",
-        ),
+        ketamine.evidence(ctx, ["kurdi2014"], heading="A look at the research"),
         b.bullets(
             "Questions to ask your doctor",
             [
@@ -277,7 +185,7 @@ def article_body(ctx):
     ]
 
 
-CLINIC = ClinicSpec(
+CLINIC = spec.ClinicSpec(
     slug="ms-pain-migraine",
     practice_name="MS Pain & Migraine",
     tagline="Help for nerve pain and headache in Minneapolis",
@@ -323,7 +231,7 @@ CLINIC = ClinicSpec(
         ]
     ),
     locations=[
-        LocationSpec(
+        spec.LocationSpec(
             name="Minneapolis clinic",
             street_address="800 Example Parkway, Suite 12",
             locality="Minneapolis",
@@ -336,124 +244,63 @@ CLINIC = ClinicSpec(
         )
     ],
     physicians=[
-        PhysicianSpec(
-            slug="dr-iris-bennett",
-            given_name="Iris",
-            family_name="Bennett",
-            credentials="MD",
-            job_title="Neurologist (fictional demo profile)",
+        spec.fictional_physician(
+            "Iris",
+            "Bennett",
+            role="Neurologist",
+            profile="treats nerve pain linked to multiple sclerosis and other causes, as well "
+            "as migraine. She works with each patient to find a plan that fits their life.",
             listing_summary="Cares for people with nerve pain and migraine.",
-            bio=(
-                "<p>Dr. Bennett is a fictional physician created for this demo site.</p>"
-                "<p>In this profile, Dr. Bennett treats nerve pain linked to multiple "
-                "sclerosis and other causes, as well as migraine. She works with each "
-                "patient to find a plan that fits their life.</p>"
-            ),
             specialties=["Neurology", "Headache medicine"],
             certifications=["Neurology"],
             location_names=["Minneapolis clinic"],
-            treatment_slugs=["ketamine-infusion-therapy", "nerve-blocks"],
-            initials="IB",
+            treatment_slugs=[ketamine.SLUG, "nerve-blocks"],
         )
     ],
-    questions=[
-        QuestionSpec(
-            "Nerve pain and MS",
-            Q_MS_PAIN,
-            "<p>Yes. MS affects the nerves of the brain and spinal cord, and this "
-            "can cause burning, shooting or tingling pain.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Ketamine",
-            Q_MIGRAINE_KET,
-            "<p>Migraine and hard-to-treat headache are among the conditions "
-            "ketamine has been used for. It is off-label and not a first "
-            "treatment.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Ketamine",
-            Q_KET_SAFE,
-            "<p>We review your health first, give a low dose slowly, and watch your "
-            "blood pressure, heart rate and breathing throughout.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine",
-            Q_NASAL,
-            "<p>Some sources mention ketamine as a nasal spray. We will explain "
-            "which forms of treatment suit you at your visit.</p>",
-            3,
-        ),
-        QuestionSpec(
-            "Ketamine",
-            Q_KET_INS,
-            "<p>Coverage varies because the use is off-label. Check with your plan, "
-            "and ask us if you need help.</p>",
-            4,
-        ),
-        QuestionSpec(
-            "Nerve blocks",
-            Q_BLOCK_WHAT,
-            "<p>A few small injections of numbing medicine near a nerve, often at "
-            "the back of the head. It takes a few minutes.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Nerve blocks",
-            Q_BLOCK_LAST,
-            "<p>It varies from person to person. We will ask you to keep track "
-            "of how you feel afterward.</p>",
-            2,
-        ),
-    ],
+    questions=spec.questions_by_topic(
+        {
+            "Nerve pain and MS": {
+                Q_MS_PAIN: (
+                    "Yes. MS affects the nerves of the brain and spinal cord, and this can "
+                    "cause burning, shooting or tingling pain."
+                ),
+            },
+            "Ketamine": {
+                Q_MIGRAINE_KET: (
+                    "Migraine and hard-to-treat headache are among the conditions ketamine has "
+                    "been used for. It is off-label and not a first treatment."
+                ),
+                Q_KET_SAFE: (
+                    "We review your health first, give a low dose slowly, and watch your blood "
+                    "pressure, heart rate and breathing throughout."
+                ),
+                Q_NASAL: (
+                    "Some sources mention ketamine as a nasal spray. We will explain which "
+                    "forms of treatment suit you at your visit."
+                ),
+                Q_KET_INS: (
+                    "Coverage varies because the use is off-label. Check with your plan, and "
+                    "ask us if you need help."
+                ),
+            },
+            "Nerve blocks": {
+                Q_BLOCK_WHAT: (
+                    "A few small injections of numbing medicine near a nerve, often at the back"
+                    " of the head. It takes a few minutes."
+                ),
+                Q_BLOCK_LAST: (
+                    "It varies from person to person. We will ask you to keep track of how you "
+                    "feel afterward."
+                ),
+            },
+        }
+    ),
     conditions=[
-        ConditionSpec(
-            slug="migraine",
-            title="Migraine",
-            summary=(
-                "Migraine is a brain condition that causes repeated attacks of headache, "
-                "often throbbing and on one side, with other symptoms such as nausea and "
-                "sensitivity to light."
-            ),
-            listing_summary="Repeated, often severe headaches with other symptoms.",
-            symptoms=[
-                "Throbbing or pulsing headache, often on one side",
-                "Nausea or vomiting",
-                "Sensitivity to light, sound or smells",
-                "Visual changes before the headache (aura), in some people",
-            ],
-            causes=[
-                ("Family history", "Migraine often runs in families."),
-                ("Triggers", "Such as stress, poor sleep, skipped meals or hormone changes."),
-            ],
-            body=migraine_body,
-            reviewed_days_ago=45,
-        ),
-        ConditionSpec(
-            slug="chronic-neuropathic-pain",
-            title="Chronic neuropathic pain",
-            alternate_names="nerve pain, neuropathic pain",
-            summary=(
-                "Pain that comes from damage to, or a problem in, the nervous system. It "
-                "often burns, shoots or tingles."
-            ),
-            listing_summary="Nerve pain from MS, diabetes, injury or shingles.",
-            symptoms=["Burning pain", "Shooting pain", "Tingling", "Pain from light touch"],
-            causes=[
-                ("Multiple sclerosis", ""),
-                ("Nerve injury", ""),
-                ("Diabetes", ""),
-                ("Shingles", ""),
-            ],
-            body=neuro_body,
-            reviewed_days_ago=75,
-        ),
+        conditions.for_clinic(conditions.MIGRAINE, migraine_body, reviewed_days_ago=45),
+        conditions.for_clinic(conditions.NEUROPATHIC_PAIN, neuro_body, reviewed_days_ago=75),
     ],
     treatments=[
-        TreatmentSpec(
-            slug="ketamine-infusion-therapy",
+        ketamine.treatment(
             title="Ketamine infusion therapy",
             alternate_names="IV ketamine, ketamine for nerve pain",
             summary=(
@@ -462,17 +309,13 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="Low-dose IV ketamine for nerve pain and hard-to-treat headache.",
             body=ketamine_body,
-            condition_slugs=["chronic-neuropathic-pain", "migraine"],
-            statuses=[
-                ("approved", "Anesthesia", ""),
-                ("approved", "Treatment-resistant depression (esketamine)", ""),
-                ("off_label", "Chronic pain and headache", "Insurance coverage varies."),
-            ],
+            condition_slugs=[conditions.NEUROPATHIC_PAIN.slug, conditions.MIGRAINE.slug],
+            off_label_for="Chronic pain and headache",
             reference_keys=["kurdi2014", "zgaia2015", "correll2004"],
             related_slugs=["nerve-blocks"],
             reviewed_days_ago=60,
         ),
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="nerve-blocks",
             title="Nerve blocks",
             alternate_names="occipital nerve block, nerve block injection",
@@ -482,12 +325,12 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="Numbing injections for headache and nerve pain.",
             body=nerve_block_body,
-            related_slugs=["ketamine-infusion-therapy"],
+            related_slugs=[ketamine.SLUG],
             reviewed_days_ago=90,
         ),
     ],
     articles=[
-        ArticleSpec(
+        spec.ArticleSpec(
             slug="ketamine-for-chronic-neuropathic-pain",
             title="Ketamine for chronic neuropathic pain: what you should know",
             date=datetime.date(2024, 9, 19),
@@ -498,8 +341,8 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="A plain guide to ketamine infusions for nerve pain.",
             body=article_body,
-            related_treatment_slugs=["ketamine-infusion-therapy"],
+            related_treatment_slugs=[ketamine.SLUG],
         )
     ],
-    featured_treatment_slugs=["ketamine-infusion-therapy", "nerve-blocks"],
+    featured_treatment_slugs=[ketamine.SLUG, "nerve-blocks"],
 )

@@ -3,15 +3,7 @@
 import datetime
 
 from clinics.demo import blocks as b
-from clinics.demo.spec import (
-    ArticleSpec,
-    ClinicSpec,
-    ConditionSpec,
-    LocationSpec,
-    PhysicianSpec,
-    QuestionSpec,
-    TreatmentSpec,
-)
+from clinics.demo import conditions, ketamine, spec
 
 Q_WHO_GIVES = "Who gives the ketamine infusions at Revitalize?"
 Q_AWAKE = "Will I be awake during my infusion?"
@@ -24,7 +16,6 @@ Q_DRIVE = "Can I drive myself home after a treatment?"
 
 
 def ketamine_body(ctx):
-    ref = ctx.ref
     return [
         b.key_facts(
             [
@@ -32,7 +23,7 @@ def ketamine_body(ctx):
                 ("Session length", "Often 40 to 60 minutes; your plan may differ"),
                 ("A course", "A first series over days or weeks, then top-ups if needed"),
                 ("You stay", "Awake, able to talk, and watched the whole time"),
-                ("Status for pain", "Off-label; insurance coverage varies"),
+                ketamine.OFF_LABEL_FACT,
                 ("Your physician", "Dr. DeCaria, board-certified in pain medicine"),
             ],
             heading="Ketamine infusions at a glance",
@@ -76,35 +67,14 @@ def ketamine_body(ctx):
                 ]
             ),
         ),
-        b.bullets(
+        ketamine.benefits(
             "What could it do for you?",
-            [
-                "Relief that can start within hours or days",
-                "For some people, relief that lasts weeks or months",
-                "Needing fewer opioid pain medicines",
-                "A better mood",
-                "Better sleep, easier movement and a fuller daily life",
-            ],
             intro="Not everyone responds, and results vary from person to person. These are "
             "the benefits people hope for and that studies have reported:",
         ),
-        b.evidence(
-            [
-                b.finding(
-                    "In a look back at the records of 33 people with CRPS, 76% had complete "
-                    "relief and 18% had partial relief. All 12 people who had a second course "
-                    "of infusions reached complete relief.",
-                    [ref("correll2004")],
-                    "Retrospective review",
-                ),
-                b.finding(
-                    "In a series of patients treated with ketamine, people with CRPS, "
-                    "hard-to-treat back pain and hard-to-treat headache responded best. For half "
-                    "of the conditions, relief lasted about 3 weeks.",
-                    [ref("kurdi2014")],
-                    "Retrospective series",
-                ),
-            ],
+        ketamine.evidence(
+            ctx,
+            ["correll2004", "kurdi2014"],
             heading="What does the evidence say?",
             intro="Research on ketamine for pain is growing, but many studies are small or look "
             "back at past records. The numbers in brackets lead to the sources in the reference "
@@ -119,73 +89,23 @@ def ketamine_body(ctx):
             "When the infusion ends, you stay with us until the effects wear off. Please have "
             "someone drive you home.",
         ),
-        b.side_effects(
-            common=[
-                "Feeling sick to your stomach or throwing up",
-                "Dizziness or sleepiness",
-                "Feeling detached, dreamy or confused for a short time",
-                "Seeing or hearing things that are not there (hallucinations)",
-                "Higher heart rate and blood pressure during the infusion",
-                "Short-term memory problems",
-                "Less appetite",
-            ],
-            serious=[
-                "Bladder and kidney problems with long-term, high-dose use",
-                "Ketamine can be misused, and people can become dependent on it",
-                "The long-term effects of many repeated infusions are not well understood",
-            ],
+        ketamine.side_effects(
             intro="Most side effects are mild and fade soon after the infusion stops.",
         ),
-        b.myths(
-            [
-                (
-                    "\u201cKetamine is just a party drug.\u201d",
-                    "Some people misuse ketamine. In a clinic it is a medicine: a physician "
-                    "chooses a low dose, it runs slowly through an IV, and you are watched the "
-                    "whole time.",
-                ),
-                (
-                    "\u201cKetamine is unsafe.\u201d",
-                    "Ketamine has been used as an anesthetic since the 1960s. Like any "
-                    "medicine it has side effects, which is why we check your health first and "
-                    "monitor you during every infusion.",
-                ),
-                (
-                    "\u201cKetamine cures everything.\u201d",
-                    "It does not. It helps some people with some kinds of pain, and results "
-                    "vary. We see it as one part of a wider pain plan.",
-                ),
-            ],
-            heading="What are the common myths?",
-        ),
-        b.alternatives(
+        ketamine.myths(heading="What are the common myths?"),
+        ketamine.alternatives(
             [
                 (
                     "Trigger-point injections",
-                    "Small injections into tight, tender knots of muscle.",
+                    "Small injections into tight, tender knots of muscle, with Dr. DeCaria.",
                     ctx.treatment("trigger-point-injections"),
                 ),
-                (
-                    "Nerve pain medicines",
-                    "Some anticonvulsants and tricyclic antidepressants ease nerve pain.",
-                    None,
-                ),
-                (
-                    "Pain relievers and skin treatments",
-                    "Analgesics, and creams or patches with numbing medicine.",
-                    None,
-                ),
-                (
-                    "Nerve blocks",
-                    "Numbing medicine placed near the nerves that carry the pain.",
-                    None,
-                ),
-                (
-                    "Physical therapy, CBT and acupuncture",
-                    "Movement, talking therapy and other "
-                    "approaches that help many people cope and move better.",
-                    None,
-                ),
+                "nerve_pain_medicines",
+                "pain_relievers",
+                "topical_anesthetics",
+                "nerve_blocks",
+                "physical_therapy",
+                "cbt_and_acupuncture",
             ],
             heading="What else can help?",
             intro="Ketamine is rarely the first thing we try. Dr. DeCaria will talk with you "
@@ -318,9 +238,8 @@ def article_body(ctx):
     ]
 
 
-CLINIC = ClinicSpec(
+CLINIC = spec.ClinicSpec(
     slug="revitalize",
-    publishes_slots=True,
     practice_name="Revitalize Medical Center",
     tagline="Pain management in Glenview and Evanston",
     brand_colour="#2f5d3a",
@@ -366,7 +285,7 @@ CLINIC = ClinicSpec(
         ]
     ),
     locations=[
-        LocationSpec(
+        spec.LocationSpec(
             name="Glenview office",
             street_address="1200 Sample Street, Suite 100",
             locality="Glenview",
@@ -376,7 +295,7 @@ CLINIC = ClinicSpec(
             email="glenview@revitalize.example.com",
             parking_and_access="Free parking in front of the building; step-free entrance.",
         ),
-        LocationSpec(
+        spec.LocationSpec(
             name="Evanston office",
             street_address="500 Demo Avenue, Suite 3",
             locality="Evanston",
@@ -389,7 +308,7 @@ CLINIC = ClinicSpec(
         ),
     ],
     physicians=[
-        PhysicianSpec(
+        spec.PhysicianSpec(
             slug="dr-decaria",
             family_name="DeCaria",
             job_title="Pain medicine physician",
@@ -408,128 +327,61 @@ CLINIC = ClinicSpec(
             specialties=["Pain medicine", "Anesthesiology"],
             certifications=["Anesthesiology", "Pain medicine"],
             location_names=["Glenview office", "Evanston office"],
-            treatment_slugs=["ketamine-infusion-therapy", "trigger-point-injections"],
+            treatment_slugs=[ketamine.SLUG, "trigger-point-injections"],
             initials="D",
         )
     ],
-    questions=[
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_WHO_GIVES,
-            "<p>Dr. DeCaria, who is board-certified in anesthesiology and pain "
-            "medicine, plans your infusions, and our team watches over you during "
-            "each one.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_AWAKE,
-            "<p>Yes. The dose is far lower than for surgery. You stay awake and can "
-            "talk to us, though you may feel relaxed or a little dreamy.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_HOW_MANY,
-            "<p>Most plans start with a series of infusions over several days or "
-            "weeks. After that, some people come back for top-up infusions when "
-            "they need them. Your plan depends on how you respond.</p>",
-            3,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_INSURANCE,
-            "<p>It depends on your plan. Ketamine is off-label for chronic pain, and "
-            "insurance coverage varies. Call us and we will help you find out.</p>",
-            4,
-        ),
-        QuestionSpec(
-            "Trigger-point injections",
-            Q_TPI_HURT,
-            "<p>You may feel a quick pinch and a twitch in the muscle. The area can "
-            "feel sore for a day or two.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Trigger-point injections",
-            Q_TPI_AFTER,
-            "<p>Keep moving gently and do the stretches we show you. Heat can ease "
-            "soreness. Call us if the area becomes red, hot or swollen.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Visiting us",
-            Q_WHICH_OFFICE,
-            "<p>Yes. Dr. DeCaria sees patients in both Glenview and Evanston. Tell "
-            "us which is easier for you when you book.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Visiting us",
-            Q_DRIVE,
-            "<p>Not after a ketamine infusion: please bring someone to drive you "
-            "home. After a trigger-point injection most people can drive.</p>",
-            2,
-        ),
-    ],
+    questions=spec.questions_by_topic(
+        {
+            "Ketamine infusions": {
+                Q_WHO_GIVES: (
+                    "Dr. DeCaria, who is board-certified in anesthesiology and pain medicine, "
+                    "plans your infusions, and our team watches over you during each one."
+                ),
+                Q_AWAKE: (
+                    "Yes. The dose is far lower than for surgery. You stay awake and can talk "
+                    "to us, though you may feel relaxed or a little dreamy."
+                ),
+                Q_HOW_MANY: (
+                    "Most plans start with a series of infusions over several days or weeks. "
+                    "After that, some people come back for top-up infusions when they need "
+                    "them. Your plan depends on how you respond."
+                ),
+                Q_INSURANCE: (
+                    "It depends on your plan. Ketamine is off-label for chronic pain, and "
+                    "insurance coverage varies. Call us and we will help you find out."
+                ),
+            },
+            "Trigger-point injections": {
+                Q_TPI_HURT: (
+                    "You may feel a quick pinch and a twitch in the muscle. The area can feel "
+                    "sore for a day or two."
+                ),
+                Q_TPI_AFTER: (
+                    "Keep moving gently and do the stretches we show you. Heat can ease "
+                    "soreness. Call us if the area becomes red, hot or swollen."
+                ),
+            },
+            "Visiting us": {
+                Q_WHICH_OFFICE: (
+                    "Yes. Dr. DeCaria sees patients in both Glenview and Evanston. Tell us "
+                    "which is easier for you when you book."
+                ),
+                Q_DRIVE: (
+                    "Not after a ketamine infusion: please bring someone to drive you home. "
+                    "After a trigger-point injection most people can drive."
+                ),
+            },
+        }
+    ),
     conditions=[
-        ConditionSpec(
-            slug="complex-regional-pain-syndrome",
-            title="Complex regional pain syndrome (CRPS)",
-            alternate_names="CRPS, reflex sympathetic dystrophy",
-            summary=(
-                "CRPS is long-lasting pain, usually in an arm, hand, leg or foot, that is "
-                "much stronger than the injury that started it. The skin, swelling and "
-                "movement of the limb can change too."
-            ),
-            listing_summary="Severe, lasting pain in a limb after an injury or surgery.",
-            symptoms=[
-                "Burning or throbbing pain that is out of proportion to the injury",
-                "Strong pain from a light touch",
-                "Swelling of the limb",
-                "Changes in skin colour, temperature or sweating",
-                "Stiffness and trouble moving the limb",
-            ],
-            causes=[
-                ("An injury", "Such as a fracture, sprain or crush injury."),
-                ("Surgery", "Including operations on a hand, wrist or foot."),
-                ("Unknown", "Sometimes no clear cause is found."),
-            ],
-            body=crps_body,
-            reviewed_days_ago=75,
-        ),
-        ConditionSpec(
-            slug="diabetic-neuropathy",
-            title="Diabetic neuropathy",
-            alternate_names="diabetic nerve pain, diabetic peripheral neuropathy",
-            summary=(
-                "Over time, high blood sugar can damage nerves, most often in the feet and "
-                "legs. This can cause numbness, tingling or burning pain."
-            ),
-            listing_summary="Nerve damage and pain caused by diabetes, often in the feet.",
-            symptoms=[
-                "Tingling or pins and needles in the feet or hands",
-                "Burning or shooting pain, often worse at night",
-                "Numbness, so that cuts or blisters go unnoticed",
-                "Feeling unsteady on your feet",
-            ],
-            causes=[
-                (
-                    "High blood sugar over many years",
-                    "It slowly harms nerves and the small blood vessels that feed them.",
-                ),
-                (
-                    "Living with diabetes for a long time",
-                    "The risk grows the longer a person has diabetes.",
-                ),
-            ],
-            body=neuropathy_body,
-            reviewed_days_ago=90,
+        conditions.for_clinic(conditions.CRPS, crps_body, reviewed_days_ago=75),
+        conditions.for_clinic(
+            conditions.DIABETIC_NEUROPATHY, neuropathy_body, reviewed_days_ago=90
         ),
     ],
     treatments=[
-        TreatmentSpec(
-            slug="ketamine-infusion-therapy",
+        ketamine.treatment(
             title="Ketamine infusion therapy",
             alternate_names="IV ketamine, ketamine infusions for pain",
             summary=(
@@ -538,16 +390,7 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="Low-dose IV ketamine for long-term nerve pain, with Dr. DeCaria.",
             body=ketamine_body,
-            condition_slugs=["complex-regional-pain-syndrome", "diabetic-neuropathy"],
-            statuses=[
-                ("approved", "Anesthesia", ""),
-                (
-                    "approved",
-                    "Treatment-resistant depression (esketamine)",
-                    "Esketamine is a related form of ketamine.",
-                ),
-                ("off_label", "Chronic pain", "Insurance coverage varies."),
-            ],
+            condition_slugs=[conditions.CRPS.slug, conditions.DIABETIC_NEUROPATHY.slug],
             reference_keys=[
                 "correll2004",
                 "kurdi2014",
@@ -560,7 +403,7 @@ CLINIC = ClinicSpec(
             reviewer_slug="dr-decaria",
             reviewed_days_ago=40,
         ),
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="trigger-point-injections",
             title="Trigger-point injections",
             alternate_names="TPI, muscle knot injections",
@@ -570,13 +413,13 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="Quick office injections that help tight muscle knots let go.",
             body=trigger_point_body,
-            related_slugs=["ketamine-infusion-therapy"],
+            related_slugs=[ketamine.SLUG],
             reviewer_slug="dr-decaria",
             reviewed_days_ago=100,
         ),
     ],
     articles=[
-        ArticleSpec(
+        spec.ArticleSpec(
             slug="what-is-a-trigger-point",
             title="That sore knot in your shoulder: what is a trigger point?",
             date=datetime.date(2025, 3, 12),
@@ -590,5 +433,6 @@ CLINIC = ClinicSpec(
             related_treatment_slugs=["trigger-point-injections"],
         )
     ],
-    featured_treatment_slugs=["ketamine-infusion-therapy", "trigger-point-injections"],
+    featured_treatment_slugs=[ketamine.SLUG, "trigger-point-injections"],
+    publishes_slots=True,
 )

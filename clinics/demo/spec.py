@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from clinics.demo.blocks import rich_text
+
 if TYPE_CHECKING:
     from clinics.demo.loader import Context
 
@@ -151,6 +153,37 @@ class ClinicSpec:
     @property
     def editor_username(self) -> str:
         return f"{self.slug}-editor"
+
+
+def questions_by_topic(topics: dict[str, dict[str, str]]) -> list[QuestionSpec]:
+    """FAQ entries as ``{topic: {question: answer}}``; each topic lists them in the order given."""
+    return [
+        QuestionSpec(topic, question, rich_text(answer), position)
+        for topic, answers in topics.items()
+        for position, (question, answer) in enumerate(answers.items(), 1)
+    ]
+
+
+def fictional_physician(
+    given_name: str, family_name: str, *, role: str, profile: str, **fields: Any
+) -> PhysicianSpec:
+    """An invented physician for a practice the sources name none for, labelled as invented.
+
+    ``profile`` finishes the sentence "In this profile, Dr. <family name> ...".
+    """
+    return PhysicianSpec(
+        slug=f"dr-{given_name}-{family_name}".lower(),
+        given_name=given_name,
+        family_name=family_name,
+        credentials="MD",
+        job_title=f"{role} (fictional demo profile)",
+        bio=(
+            f"<p>Dr. {family_name} is a fictional physician created for this demo site.</p>"
+            f"<p>In this profile, Dr. {family_name} {profile}</p>"
+        ),
+        initials=given_name[0] + family_name[0],
+        **fields,
+    )
 
 
 def privacy_notice(practice_name: str) -> str:

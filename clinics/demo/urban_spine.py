@@ -3,15 +3,7 @@
 import datetime
 
 from clinics.demo import blocks as b
-from clinics.demo.spec import (
-    ArticleSpec,
-    ClinicSpec,
-    ConditionSpec,
-    LocationSpec,
-    PhysicianSpec,
-    QuestionSpec,
-    TreatmentSpec,
-)
+from clinics.demo import conditions, ketamine, spec
 
 Q_PHN_WHAT = "Why does my skin still hurt when the shingles rash has healed?"
 Q_PHN_WHEN = "When should I ask about ketamine for shingles pain?"
@@ -23,7 +15,6 @@ Q_PT_VISITS = "How often are physical therapy visits?"
 
 
 def ketamine_body(ctx):
-    ref = ctx.ref
     return [
         b.key_facts(
             [
@@ -31,7 +22,7 @@ def ketamine_body(ctx):
                 ("How it is given", "A low dose into a vein through an IV"),
                 ("Session length", "From 30 minutes to a few hours, depending on your plan"),
                 ("Course", "A first series, then repeat infusions only if needed"),
-                ("Status for pain", "Off-label; insurance coverage varies"),
+                ketamine.OFF_LABEL_FACT,
             ],
             heading="Ketamine for shingles nerve pain: key facts",
         ),
@@ -72,101 +63,34 @@ def ketamine_body(ctx):
             "Afterward you rest until you feel steady. You will need someone to drive you "
             "home.",
         ),
-        b.bullets(
+        ketamine.benefits(
             "Possible benefits",
-            [
-                "Pain may ease within hours to days",
-                "Some people stay more comfortable for weeks or months",
-                "You may be able to use fewer opioid medicines",
-                "Sleep, mood and everyday activity can improve",
-            ],
             intro="Results differ from person to person, and not everyone responds.",
         ),
-        b.evidence(
-            [
-                b.finding(
-                    "In a series of patients, people with complex regional pain syndrome, "
-                    "hard-to-treat back pain and hard-to-treat headache responded best. For "
-                    "half of the conditions, relief lasted about 3 weeks.",
-                    [ref("kurdi2014")],
-                    "Retrospective series",
-                ),
-                b.finding(
-                    "In a review of the records of 33 people with complex regional pain "
-                    "syndrome, another nerve pain condition, 76% had complete relief and 18% "
-                    "had partial relief. All 12 who had a second course reached complete "
-                    "relief.",
-                    [ref("correll2004")],
-                    "Retrospective review",
-                ),
-            ],
+        ketamine.evidence(
+            ctx,
+            ["kurdi2014", "correll2004"],
             heading="What research tells us",
             intro="Research on ketamine for PHN itself is limited. One study published in the "
             "journal <i>Pain Medicine</i> found that a single low-dose infusion eased PHN pain "
             "for several weeks. Studies of other nerve pain conditions add to the picture:",
         ),
-        b.side_effects(
-            common=[
-                "Nausea or vomiting",
-                "Dizziness",
-                "Feeling disconnected or disoriented",
-                "Hallucinations during the infusion",
-                "A rise in heart rate and blood pressure",
-                "Drowsiness, brief confusion or memory trouble",
-                "Loss of appetite",
-            ],
-            serious=[
-                "Bladder and kidney problems after long-term, high-dose use",
-                "A risk of misuse and dependence",
-                "Unknown long-term effects of repeated infusions",
-            ],
+        ketamine.side_effects(
             intro="Side effects usually pass soon after the infusion ends. Tell us right away "
             "if anything feels wrong.",
         ),
-        b.myths(
+        ketamine.myths(),
+        ketamine.alternatives(
             [
-                (
-                    "Ketamine is a street drug, not a medicine.",
-                    "Ketamine is an anesthetic that hospitals have used for decades. In our "
-                    "clinic a physician sets a low dose and we watch you closely.",
-                ),
-                (
-                    "It is too dangerous to use for pain.",
-                    "Every medicine has risks. We check your health first and monitor you during "
-                    "the infusion, and we talk openly about side effects.",
-                ),
-                (
-                    "One infusion will cure my PHN.",
-                    "Ketamine is not a cure. It may lower pain for a while, and many people need "
-                    "more than one infusion alongside other care.",
-                ),
-            ]
-        ),
-        b.alternatives(
-            [
-                (
-                    "Antiviral medicine",
-                    "Taken early for shingles itself, to shorten the outbreak.",
-                    None,
-                ),
-                (
-                    "Nerve pain medicines",
-                    "Certain anticonvulsants and tricyclic antidepressants.",
-                    None,
-                ),
-                (
-                    "Numbing creams and patches",
-                    "Topical anesthetics placed on the painful skin.",
-                    None,
-                ),
-                ("Pain relievers", "Analgesics, and in some cases opioids for a short time.", None),
-                ("Nerve blocks", "Numbing medicine placed near the affected nerve.", None),
-                (
-                    "Physical therapy and TENS",
-                    "Gentle movement and mild electrical stimulation.",
-                    ctx.treatment("physical-therapy"),
-                ),
+                "antivirals",
+                "nerve_pain_medicines",
+                "topical_anesthetics",
+                "pain_relievers",
+                "nerve_blocks",
+                "physical_therapy",
+                "tens",
             ],
+            pages={"physical_therapy": ctx.treatment("physical-therapy")},
             heading="Other options for PHN",
             intro="Most people start with these treatments. Ketamine is usually considered "
             "when they have not helped enough.",
@@ -279,7 +203,7 @@ def article_body(ctx):
     ]
 
 
-CLINIC = ClinicSpec(
+CLINIC = spec.ClinicSpec(
     slug="urban-spine",
     practice_name="Urban Spine and Joint",
     tagline="Spine, joint and nerve pain care in Denver",
@@ -326,7 +250,7 @@ CLINIC = ClinicSpec(
         ]
     ),
     locations=[
-        LocationSpec(
+        spec.LocationSpec(
             name="Denver clinic",
             street_address="250 Example Boulevard, Suite 400",
             locality="Denver",
@@ -339,19 +263,14 @@ CLINIC = ClinicSpec(
         )
     ],
     physicians=[
-        PhysicianSpec(
-            slug="dr-nora-whitfield",
-            given_name="Nora",
-            family_name="Whitfield",
-            credentials="MD",
-            job_title="Spine and pain physician (fictional demo profile)",
+        spec.fictional_physician(
+            "Nora",
+            "Whitfield",
+            role="Spine and pain physician",
+            profile="cares for people with back, neck and joint pain and with nerve pain after "
+            "shingles. She likes to start with a clear explanation of what is causing the pain, "
+            "then plan treatment together.",
             listing_summary="Treats spine, joint and nerve pain, including PHN.",
-            bio=(
-                "<p>Dr. Whitfield is a fictional physician created for this demo site.</p>"
-                "<p>In this profile, Dr. Whitfield cares for people with back, neck and joint "
-                "pain and with nerve pain after shingles. She likes to start with a clear "
-                "explanation of what is causing the pain, then plan treatment together.</p>"
-            ),
             specialties=["Spine care", "Pain medicine"],
             certifications=["Physical medicine and rehabilitation", "Pain medicine"],
             education=[
@@ -359,117 +278,55 @@ CLINIC = ClinicSpec(
                 ("fellowship", "Fellowship in pain medicine"),
             ],
             location_names=["Denver clinic"],
-            treatment_slugs=["ketamine-infusion-therapy", "physical-therapy"],
-            initials="NW",
+            treatment_slugs=[ketamine.SLUG, "physical-therapy"],
         )
     ],
-    questions=[
-        QuestionSpec(
-            "Nerve pain after shingles",
-            Q_PHN_WHAT,
-            "<p>Shingles can damage the nerve under the rash. The skin heals, but "
-            "the nerve may keep sending pain signals. This is called postherpetic "
-            "neuralgia.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Nerve pain after shingles",
-            Q_PHN_WHEN,
-            "<p>When the pain has lasted a long time and the usual medicines, "
-            "patches or nerve blocks have not helped enough. We will look at your "
-            "history together.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_KET_FEEL,
-            "<p>Most people feel calm, light or a little detached. You stay awake "
-            "and can talk to us. These feelings fade soon after the infusion.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_KET_LAST,
-            "<p>It differs from person to person. Some people feel better for weeks "
-            "or months, and some do not respond. Follow-up infusions depend on how "
-            "you do.</p>",
-            2,
-        ),
-        QuestionSpec(
-            "Ketamine infusions",
-            Q_KET_COVER,
-            "<p>Coverage varies. Ketamine is off-label for chronic pain, so some "
-            "plans do not pay for it. We can help you ask your insurer.</p>",
-            3,
-        ),
-        QuestionSpec(
-            "Physical therapy",
-            Q_PT_WHY,
-            "<p>Pain can make you move less, and that can make muscles weak and "
-            "stiff. Physical therapy helps you move safely again.</p>",
-            1,
-        ),
-        QuestionSpec(
-            "Physical therapy",
-            Q_PT_VISITS,
-            "<p>Often once or twice a week at first, plus exercises at home. Your "
-            "therapist will adjust the plan as you improve.</p>",
-            2,
-        ),
-    ],
-    conditions=[
-        ConditionSpec(
-            slug="postherpetic-neuralgia",
-            title="Postherpetic neuralgia (PHN)",
-            alternate_names="PHN, nerve pain after shingles",
-            summary=(
-                "PHN is nerve pain that stays after a shingles rash has healed. Shingles "
-                "happens when the chickenpox virus becomes active again. The pain can last "
-                "for months or years."
-            ),
-            listing_summary="Burning or stabbing pain that stays after shingles.",
-            symptoms=[
-                "Burning or stabbing pain where the rash was",
-                "Pain that lasts after the rash heals",
-                "Pain from a light touch, such as clothing",
-                "Pain on one side of the body",
-            ],
-            causes=[
-                (
-                    "Shingles",
-                    "The varicella-zoster (chickenpox) virus wakes up again and damages a nerve.",
+    questions=spec.questions_by_topic(
+        {
+            "Nerve pain after shingles": {
+                Q_PHN_WHAT: (
+                    "Shingles can damage the nerve under the rash. The skin heals, but the "
+                    "nerve may keep sending pain signals. This is called postherpetic "
+                    "neuralgia."
                 ),
-            ],
-            body=phn_body,
-            reviewed_days_ago=50,
-        ),
-        ConditionSpec(
-            slug="chronic-neuropathic-pain",
-            title="Chronic neuropathic pain",
-            alternate_names="nerve pain, neuropathy",
-            summary=(
-                "Neuropathic pain comes from damage to, or a problem in, the nervous system. "
-                "It often burns, shoots or tingles, and it can last a long time."
-            ),
-            listing_summary="Long-lasting pain that comes from the nerves themselves.",
-            symptoms=[
-                "Burning pain",
-                "Shooting or electric-shock pain",
-                "Tingling or pins and needles",
-            ],
-            causes=[
-                ("Nerve injury", ""),
-                ("Diabetes", ""),
-                ("Multiple sclerosis", ""),
-                ("Shingles", ""),
-            ],
-            body=neuropathic_body,
-            reviewed_days_ago=110,
-        ),
+                Q_PHN_WHEN: (
+                    "When the pain has lasted a long time and the usual medicines, patches or "
+                    "nerve blocks have not helped enough. We will look at your history "
+                    "together."
+                ),
+            },
+            "Ketamine infusions": {
+                Q_KET_FEEL: (
+                    "Most people feel calm, light or a little detached. You stay awake and can "
+                    "talk to us. These feelings fade soon after the infusion."
+                ),
+                Q_KET_LAST: (
+                    "It differs from person to person. Some people feel better for weeks or "
+                    "months, and some do not respond. Follow-up infusions depend on how you do."
+                ),
+                Q_KET_COVER: (
+                    "Coverage varies. Ketamine is off-label for chronic pain, so some plans do "
+                    "not pay for it. We can help you ask your insurer."
+                ),
+            },
+            "Physical therapy": {
+                Q_PT_WHY: (
+                    "Pain can make you move less, and that can make muscles weak and stiff. "
+                    "Physical therapy helps you move safely again."
+                ),
+                Q_PT_VISITS: (
+                    "Often once or twice a week at first, plus exercises at home. Your "
+                    "therapist will adjust the plan as you improve."
+                ),
+            },
+        }
+    ),
+    conditions=[
+        conditions.for_clinic(conditions.PHN, phn_body, reviewed_days_ago=50),
+        conditions.for_clinic(conditions.NEUROPATHIC_PAIN, neuropathic_body, reviewed_days_ago=110),
     ],
     treatments=[
-        TreatmentSpec(
-            slug="ketamine-infusion-therapy",
+        ketamine.treatment(
             title="Ketamine infusion for postherpetic neuralgia",
             alternate_names="ketamine infusion therapy, IV ketamine for shingles pain",
             summary=(
@@ -478,21 +335,13 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="An option for shingles nerve pain that other care has not eased.",
             body=ketamine_body,
-            condition_slugs=["postherpetic-neuralgia", "chronic-neuropathic-pain"],
-            statuses=[
-                ("approved", "Anesthesia", ""),
-                ("approved", "Treatment-resistant depression (as esketamine)", ""),
-                (
-                    "off_label",
-                    "Chronic pain, including postherpetic neuralgia",
-                    "Insurance coverage varies.",
-                ),
-            ],
+            condition_slugs=[conditions.PHN.slug, conditions.NEUROPATHIC_PAIN.slug],
+            off_label_for="Chronic pain, including postherpetic neuralgia",
             reference_keys=["phn_bookshelf", "kurdi2014", "correll2004"],
             related_slugs=["physical-therapy"],
             reviewed_days_ago=35,
         ),
-        TreatmentSpec(
+        spec.TreatmentSpec(
             slug="physical-therapy",
             title="Physical therapy",
             alternate_names="PT, physiotherapy, rehabilitation",
@@ -502,12 +351,12 @@ CLINIC = ClinicSpec(
             ),
             listing_summary="Move better and build strength with a guided plan.",
             body=physical_therapy_body,
-            related_slugs=["ketamine-infusion-therapy"],
+            related_slugs=[ketamine.SLUG],
             reviewed_days_ago=80,
         ),
     ],
     articles=[
-        ArticleSpec(
+        spec.ArticleSpec(
             slug="when-shingles-pain-stays",
             title="When the shingles rash is gone but the pain is not",
             date=datetime.date(2025, 1, 22),
@@ -515,9 +364,9 @@ CLINIC = ClinicSpec(
             summary="What postherpetic neuralgia is, why it happens and where to turn.",
             listing_summary="Understanding lasting nerve pain after shingles.",
             body=article_body,
-            related_treatment_slugs=["ketamine-infusion-therapy"],
+            related_treatment_slugs=[ketamine.SLUG],
         )
     ],
-    featured_treatment_slugs=["ketamine-infusion-therapy", "physical-therapy"],
+    featured_treatment_slugs=[ketamine.SLUG, "physical-therapy"],
     is_default_site=True,
 )
