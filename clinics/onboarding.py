@@ -229,9 +229,11 @@ def _ensure_groups(
         media=False,
     )  # fmt: skip
     # The appointments admin asks for Django model permissions and narrows them to the user's
-    # clinics (appointments.permissions), so the front desk holds them as group permissions too.
-    for app_label, model, actions in FRONT_DESK_SITE_PERMISSIONS:
-        groups["front desk"].permissions.add(*_permissions(app_label, model, actions))
+    # clinics (appointments.permissions). The front desk triages requests; the clinic's editors
+    # see them too (they run the practice's site), reviewers do not.
+    for role in ("front desk", "editors"):
+        for app_label, model, actions in FRONT_DESK_SITE_PERMISSIONS:
+            groups[role].permissions.add(*_permissions(app_label, model, actions))
     return groups
 
 

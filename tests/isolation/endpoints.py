@@ -18,7 +18,7 @@ from tests.isolation.two_clinics import ClinicWorld, appointment_request_model
 
 # What each role of a clinic may do there. "review" is approving in the clinical workflow.
 RIGHTS = {
-    "editor": {"clinic", "pages", "snippets", "media", "settings"},
+    "editor": {"clinic", "pages", "snippets", "media", "settings", "appointments"},
     "reviewer": {"clinic", "pages", "publish", "review", "snippets", "media", "settings"},
     "front_desk": {"clinic", "appointments"},
 }
