@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from clinics.admin_scoping import ClinicOwnedForm
+from core.forms import ClinicSettingsForm
 from core.validators import (
     hex_colour_validator,
     phone_validator,
@@ -36,6 +37,8 @@ DEFAULT_DISCLAIMER = (
 @register_setting(icon="site")
 class ClinicSettings(BaseSiteSetting):
     """Everything that makes one Site look and speak as its own practice."""
+
+    base_form_class = ClinicSettingsForm
 
     practice_name = models.CharField(max_length=120, help_text="Shown in the header and titles.")
     tagline = models.CharField(max_length=160, blank=True, help_text="A short line under the name.")
@@ -209,7 +212,11 @@ class Location(index.Indexed, ClusterableModel):
         InlinePanel("hours", heading="Opening hours", label="Day"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("locality")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("locality"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]

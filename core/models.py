@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import ClinicPageForm
+
 
 class ListingMixin(models.Model):
     """What a page shows when it is listed elsewhere (cards, search results, sharing)."""
@@ -93,6 +95,7 @@ class MedicalReviewMixin(models.Model):
 class ClinicPage(ListingMixin, Page):
     """Abstract base of every public page: listing fields, search fields and common panels."""
 
+    base_form_class = ClinicPageForm
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
 

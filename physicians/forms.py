@@ -1,20 +1,16 @@
 """Admin form of physician pages: only the clinic's own offices and staff accounts can be chosen."""
 
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.forms import ClinicPageForm
 
 
-class PhysicianPageForm(WagtailAdminPageForm):
+class PhysicianPageForm(ClinicPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from clinics.access import users_for_site
-        from clinics.models import Location
 
-        anchor = self.instance if self.instance.pk else self.parent_page
-        site = anchor.get_site() if anchor is not None else None
-        self.fields["locations"].queryset = (
-            Location.objects.filter(site=site) if site else Location.objects.none()
-        )
+        site = self.clinic_site
         if "account" in self.fields:
             # The account signs clinical reviews for this clinic, so it must be one of the
             # clinic's own staff; the current one stays choosable so an edit never breaks.

@@ -15,7 +15,6 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -34,32 +33,6 @@ CANCEL_SALT = "appointments.cancel"
 def _site_pages(model, site: Site):
     """Live, public pages of one type that sit under one clinic's home page."""
     return model.objects.live().public().descendant_of(site.root_page, inclusive=True)
-
-
-class AppointmentPageForm(WagtailAdminPageForm):
-    """Offers editors only their own clinic's locations, physicians and treatments."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from clinics.models import Location
-        from physicians.models import PhysicianPage
-        from treatments.models import TreatmentPage
-
-        site = None
-        if self.instance.pk:
-            site = self.instance.get_site()
-        elif self.parent_page is not None:
-            site = self.parent_page.get_site()
-        if site is None:
-            return
-        scoped = {
-            "offered_locations": Location.objects.filter(site=site),
-            "offered_physicians": PhysicianPage.objects.descendant_of(site.root_page),
-            "offered_treatments": TreatmentPage.objects.descendant_of(site.root_page),
-        }
-        for name, queryset in scoped.items():
-            if name in self.fields:
-                self.fields[name].queryset = queryset
 
 
 class AppointmentPage(RoutablePageMixin, ClinicPage):
@@ -112,7 +85,6 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         help_text="Treatments patients can ask about. Leave empty to offer all published ones.",
     )
 
-    base_form_class = AppointmentPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),

@@ -1,0 +1,60 @@
+"""Admin forms that keep every chooser field inside the clinic being edited.
+
+Choosers already hide other clinics' objects, but a form accepts any primary key it is sent.
+These forms narrow each model-choice field (in the form and its inline panels) to the clinic:
+pages of its own tree, objects carrying its ``site``, and images and documents from
+collections the user may choose from. A foreign id then fails validation like any bad value.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import QuerySet
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
+
+
+def narrow_to_clinic(queryset: QuerySet, site: Site, user) -> QuerySet:
+    model = queryset.model
+    if issubclass(model, Page):
+        return queryset.filter(path__startswith=site.root_page.path)
+    if issubclass(model, (get_image_model(), get_document_model())):
+        policy = policy_registry.get_by_type(model)
+        return queryset.filter(pk__in=policy.instances_user_has_permission_for(user, "choose"))
+    if any(field.name == "site" for field in model._meta.get_fields()):
+        return queryset.filter(site=site)
+    return queryset
+
+
+def narrow_form_choices(form: forms.BaseForm, site: Site, user) -> None:
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None:
+            field.queryset = narrow_to_clinic(queryset, site, user)
+    for formset in getattr(form, "formsets", {}).values():
+        for child in [*formset.forms, formset.empty_form]:
+            narrow_form_choices(child, site, user)
+
+
+class ClinicPageForm(WagtailAdminPageForm):
+    """The base form of every clinic page type."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anchor = self.instance if self.instance.pk else self.parent_page
+        self.clinic_site = anchor.get_site() if anchor is not None else None
+        if self.clinic_site is not None and self.for_user is not None:
+            narrow_form_choices(self, self.clinic_site, self.for_user)
+
+
+class ClinicSettingsForm(WagtailAdminModelForm):
+    """Clinic settings may point only at the clinic's own pages and images."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        site = getattr(self.instance, "site", None)
+        if site is not None and self.for_user is not None:
+            narrow_form_choices(self, site, self.for_user)
