@@ -11,6 +11,8 @@ its own two clinics, as the scope follows the conftest that declares the fixture
 
 from __future__ import annotations
 
+from http.cookies import SimpleCookie
+
 import pytest
 from django.conf import settings
 from django.db import transaction
@@ -31,7 +33,7 @@ def world(django_db_setup, django_db_blocker):
                 client = Client()
                 client.force_login(user)
                 sessions[user.pk] = client.cookies[settings.SESSION_COOKIE_NAME].value
-            yield built, sessions
+            yield built, sessions, {}
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -39,18 +41,24 @@ def world(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def w(world, db) -> World:
-    """The module's two clinics, inside this test's own (rolled back) transaction."""
+    """The package's two clinics, inside this test's own (rolled back) transaction."""
     return world[0]
 
 
 @pytest.fixture
 def client_for(world, db):
-    """``client_for(user)``: a client signed in as that user, on clinic A's admin host."""
-    built, sessions = world
+    """``client_for(user)``: a client signed in as that user, on clinic A's admin host.
+
+    One client per user is kept for the package: a new client builds Django's middleware chain
+    again on its first request, and WhiteNoise's scan of the static files made that the largest
+    cost of the matrix. Each test gets it back with only the user's session cookie.
+    """
+    built, sessions, clients = world
 
     def build(user) -> Client:
-        client = Client(HTTP_HOST=built.a.site.hostname)
-        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[user.pk]
+        client = clients.setdefault(user.pk, Client())
+        client.defaults = {"HTTP_HOST": built.a.site.hostname}
+        client.cookies = SimpleCookie({settings.SESSION_COOKIE_NAME: sessions[user.pk]})
         return client
 
     return build
