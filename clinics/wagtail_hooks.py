@@ -16,6 +16,7 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDele
 from wagtail.snippets.models import register_snippet
 
 from clinics.admin_scoping import ClinicScopedSnippetViewSet
+from clinics.middleware import NETWORK_ONLY_MENU_ITEMS
 from clinics.models import Location
 
 # Registered before anything asks for Location's policy, so Wagtail never falls back to a
@@ -146,3 +147,10 @@ for _action in [
     document_bulk_actions.DeleteBulkAction,
 ]:
     hooks.register("register_bulk_action", _listing_only_visible(_action), order=100)
+
+
+@hooks.register("construct_reports_menu")
+def hide_install_wide_reports(request, menu_items):
+    """Clinic staff do not see the reports that span every clinic (see clinics.middleware)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in NETWORK_ONLY_MENU_ITEMS]

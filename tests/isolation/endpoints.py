@@ -33,6 +33,8 @@ EVERY_RIGHT = {
     "appointments",
     "appointments_delete",
     "users",
+    # Wagtail's install-wide reports (clinics.middleware): superusers only.
+    "network",
 }
 RIGHTS["superuser"] = EVERY_RIGHT
 
@@ -464,22 +466,22 @@ def _clinic_wide_endpoints() -> list[Endpoint]:
             treatment,
         ),
         Endpoint(
-            "clinic", "locked_pages", lambda c: _url(r + "locked_pages"), "pages", True, physician
+            "clinic", "locked_pages", lambda c: _url(r + "locked_pages"), "network", True, physician
         ),
         Endpoint(
             "clinic", "aging_pages", lambda c: _url(r + "aging_pages"), "publish", True, treatment
         ),
         Endpoint(
-            "clinic", "site_history", lambda c: _url(r + "site_history"), "pages", True, treatment
+            "clinic", "site_history", lambda c: _url(r + "site_history"), "network", True, treatment
         ),
         Endpoint(
-            "clinic", "workflow_report", lambda c: _url(r + "workflow"), "pages", True, condition
+            "clinic", "workflow_report", lambda c: _url(r + "workflow"), "network", True, condition
         ),
         Endpoint(
             "clinic",
             "workflow_tasks_report",
             lambda c: _url(r + "workflow_tasks"),
-            "pages",
+            "network",
             True,
             condition,
         ),
@@ -487,7 +489,7 @@ def _clinic_wide_endpoints() -> list[Endpoint]:
             "clinic",
             "page_types_usage",
             lambda c: _url(r + "page_types_usage"),
-            "pages",
+            "network",
             True,
             none,
         ),
