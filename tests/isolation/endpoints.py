@@ -152,6 +152,14 @@ def _page_endpoints(kind: str) -> list[Endpoint]:
         ),
         Endpoint(
             kind,
+            "chosen_multiple",
+            lambda c: _url("wagtailadmin_choose_page_chosen_multiple", id=[page(c).pk]),
+            "pages",
+            listing=True,
+            shows=title,
+        ),
+        Endpoint(
+            kind,
             "search",
             lambda c: _url(p + "search", q=SEARCH[kind]),
             "pages",
@@ -203,6 +211,12 @@ def _workflow_endpoints() -> list[Endpoint]:
                 state(c).current_task_state.pk,
             ),
             "review",
+        ),
+        Endpoint(
+            "condition",
+            "confirm_workflow_cancellation",
+            lambda c: _url(p + "confirm_workflow_cancellation", c.condition.pk),
+            "pages",
         ),
         Endpoint(
             "condition",

@@ -28,9 +28,27 @@ from tests.isolation.responses import (
 from tests.isolation.two_clinics import ROLES
 
 # Wagtail's install-wide reports (page types usage, locked pages, site history, workflows) are
-# kept to superusers by clinics.middleware; any view found to leak again is listed here as a
-# strict xfail with the roles that see it, so the suite says when it is closed.
-CORE_LEAKS: dict[str, tuple[set[str], str]] = {}
+# kept to superusers by clinics.middleware. Wagtail views still found to leak, with no hook to
+# scope them, are listed here as strict xfails with the roles that see the leak on clinic B's
+# object and on their own clinic's (where a role without the right still gets the view), so
+# the suite says when one is closed: endpoint id -> (roles, own-clinic roles, reason).
+CORE_LEAKS: dict[str, tuple[set[str], set[str], str]] = {
+    **{
+        f"{kind}-chosen_multiple": (
+            set(ROLES),
+            {"front_desk"},
+            "Wagtail's page chooser 'chosen multiple' step returns the title and edit URL of "
+            "any page id it is given, without a permission check or the chooser queryset hook",
+        )
+        for kind in ("treatment", "condition")
+    },
+    "condition-confirm_workflow_cancellation": (
+        set(ROLES),
+        {"front_desk"},
+        "Wagtail's 'confirm workflow cancellation' step has no permission check: for any page "
+        "id it names the page's workflow and current task (clinic B's, by name) and its state",
+    ),
+}
 
 OBJECTS = object_endpoints()
 WIDE = clinic_wide_endpoints()
@@ -60,16 +78,17 @@ def _params(endpoints, roles=ROLES):
     return params
 
 
-def _known_leak(request, role, endpoint):
+def _known_leak(request, role, endpoint, own=False):
     if endpoint is None or endpoint.id not in CORE_LEAKS:
         return
-    roles, reason = CORE_LEAKS[endpoint.id]
-    if role in roles:
+    roles, own_roles, reason = CORE_LEAKS[endpoint.id]
+    if role in (own_roles if own else roles):
         request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
 
 
 @pytest.mark.parametrize(("role", "endpoint"), _params(SINGLE))
-def test_other_clinics_object_is_refused(w, client_for, role, endpoint):
+def test_other_clinics_object_is_refused(request, w, client_for, role, endpoint):
+    _known_leak(request, role, endpoint)
     client = client_for(w.a.users[role])
     response = fetch(client, endpoint.url(w.b))
     assert_refused(response)
@@ -88,7 +107,7 @@ def test_other_clinics_objects_are_not_listed(request, w, client_for, role, endp
 
 @pytest.mark.parametrize(("role", "endpoint"), _params(ALL))
 def test_own_clinic_works_with_the_right(request, w, client_for, role, endpoint):
-    _known_leak(request, role, endpoint)
+    _known_leak(request, role, endpoint, own=True)
     client = client_for(w.a.users[role])
     response = fetch(client, endpoint.url(w.a))
     allowed = endpoint.right in RIGHTS[role]
