@@ -1,13 +1,17 @@
-"""Keep Wagtail's install-wide admin reports to the network role (superusers).
+"""Admin views of Wagtail's that would show clinic staff another clinic's data.
 
-These core reports list every clinic's pages, locks, log entries and workflow submitters and
-offer no hook to narrow them to a clinic, so clinic staff get a 403 instead of another
-clinic's data. Clinics have their own scoped reports (e.g. Reports → Reviews due).
+Wagtail offers no hook to narrow these views to a clinic, so they are guarded here:
+- the install-wide reports (page types usage, locked pages, site history, workflows) are kept
+  to the network role (superusers); clinics have their own scoped reports (Reviews due);
+- the page chooser's "chosen multiple" answers only for pages the user may explore;
+- the workflow-cancellation confirmation answers only for pages the user may edit.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 
 NETWORK_ONLY_VIEWS = frozenset(
     f"wagtailadmin_reports:{name}"
@@ -17,9 +21,22 @@ NETWORK_ONLY_VIEWS = frozenset(
 NETWORK_ONLY_MENU_ITEMS = frozenset(
     {"page-types-usage", "locked-pages", "site-history", "workflows", "workflow-tasks"}
 )
+CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
+WORKFLOW_CANCELLATION_VIEW = "wagtailadmin_pages:confirm_workflow_cancellation"
 
 
-class NetworkOnlyAdminReportsMiddleware:
+def _chosen_pages_allowed(request) -> bool:
+    ids = [value for value in request.GET.getlist("id") if value.isdigit()]
+    explorable = page_permission_policy.explorable_instances(request.user)
+    return explorable.filter(pk__in=ids).count() == len(set(ids))
+
+
+def _page_editable(request, page_id) -> bool:
+    page = Page.objects.filter(pk=page_id).first()
+    return page is None or page.permissions_for_user(request.user).can_edit()
+
+
+class ClinicAdminGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -28,8 +45,16 @@ class NetworkOnlyAdminReportsMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is not None and match.view_name in NETWORK_ONLY_VIEWS:
-            user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated and not user.is_superuser:
-                raise PermissionDenied
+        user = getattr(request, "user", None)
+        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+            return None
+        view_name = match.view_name
+        if view_name in NETWORK_ONLY_VIEWS:
+            raise PermissionDenied
+        if view_name == CHOSEN_PAGES_VIEW and not _chosen_pages_allowed(request):
+            raise PermissionDenied
+        if view_name == WORKFLOW_CANCELLATION_VIEW and not _page_editable(
+            request, view_kwargs.get("page_id")
+        ):
+            raise PermissionDenied
         return None

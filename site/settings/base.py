@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "clinics.middleware.NetworkOnlyAdminReportsMiddleware",
+    "clinics.middleware.ClinicAdminGuardMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"

@@ -27,28 +27,12 @@ from tests.isolation.responses import (
 )
 from tests.isolation.two_clinics import ROLES
 
-# Wagtail's install-wide reports (page types usage, locked pages, site history, workflows) are
-# kept to superusers by clinics.middleware. Wagtail views still found to leak, with no hook to
-# scope them, are listed here as strict xfails with the roles that see the leak on clinic B's
-# object and on their own clinic's (where a role without the right still gets the view), so
-# the suite says when one is closed: endpoint id -> (roles, own-clinic roles, reason).
-CORE_LEAKS: dict[str, tuple[set[str], set[str], str]] = {
-    **{
-        f"{kind}-chosen_multiple": (
-            set(ROLES),
-            {"front_desk"},
-            "Wagtail's page chooser 'chosen multiple' step returns the title and edit URL of "
-            "any page id it is given, without a permission check or the chooser queryset hook",
-        )
-        for kind in ("treatment", "condition")
-    },
-    "condition-confirm_workflow_cancellation": (
-        set(ROLES),
-        {"front_desk"},
-        "Wagtail's 'confirm workflow cancellation' step has no permission check: for any page "
-        "id it names the page's workflow and current task (clinic B's, by name) and its state",
-    ),
-}
+# Wagtail views that would leak another clinic's data and have no hook to scope them (the
+# install-wide reports, the page chooser's "chosen multiple", the workflow-cancellation
+# confirmation) are guarded by clinics.middleware. A view found to leak again is listed here as
+# a strict xfail, so the suite says when it is closed:
+# endpoint id -> (roles, own-clinic roles, reason).
+CORE_LEAKS: dict[str, tuple[set[str], set[str], str]] = {}
 
 OBJECTS = object_endpoints()
 WIDE = clinic_wide_endpoints()
