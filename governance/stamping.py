@@ -46,3 +46,15 @@ def stamp_review(revision: Revision, user) -> None:
     page.schedule_next_review(timezone.localdate(), interval)
     revision.content = page.serializable_data()
     revision.save(update_fields=["content"])
+
+
+def is_clinical_reviewer(user, page) -> bool:
+    """Whether the user is one of the reviewers of the clinical-review workflow on this page."""
+    from governance.models import ClinicalReviewTask
+
+    workflow = page.get_workflow()
+    if workflow is None or not user.is_authenticated:
+        return False
+    return ClinicalReviewTask.objects.filter(
+        workflow_tasks__workflow=workflow, groups__in=user.groups.all()
+    ).exists()

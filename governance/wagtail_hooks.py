@@ -1,4 +1,5 @@
-"""Admin wiring for medical governance: the 'Reviews due' report and the dashboard panel."""
+"""Admin wiring for medical governance: review stamps on direct publication, the 'Reviews due'
+report and the dashboard panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -6,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from clinics.access import sites_for_user
 from governance.dashboard import ClinicDashboardPanel
+from governance.stamping import is_clinical_reviewer, stamp_review
 from governance.views import ReviewsDueReportView
 
 
@@ -41,3 +43,14 @@ def register_reviews_due_menu_item():
 def add_clinic_summary_panel(request, panels):
     if sites_for_user(request.user).exists():
         panels.insert(0, ClinicDashboardPanel(request.user))
+
+
+@hooks.register("before_publish_page")
+def stamp_direct_publication_by_a_reviewer(request, page):
+    """A clinic reviewer who publishes a medical page directly signs it, as an approval would.
+
+    The hook runs after the edit view saved the new revision and before it is published.
+    """
+    revision = page.latest_revision
+    if revision is not None and is_clinical_reviewer(request.user, page):
+        stamp_review(revision, request.user)
