@@ -1,4 +1,5 @@
-"""A visitor books from a demo clinic's ketamine page and sees the confirmation."""
+"""On every demo clinic a visitor books from the ketamine page and sees the confirmation; the
+clinic's editor then finds the request in the admin, and another clinic's editor does not."""
 
 from __future__ import annotations
 
@@ -7,19 +8,35 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-CLINIC = "urban-spine"
+from tests.browser.conftest import CLINIC_SLUGS
+
+
+def _editor_sees(slug: str, reference: str) -> bool:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=f"{slug}-editor"))
+    response = client.get(reverse("appointment_requests:index"), HTTP_HOST=f"{slug}.localhost")
+    assert response.status_code == 200
+    return reference in response.content.decode()
 
 
 @pytest.mark.browser
-def test_visitor_books_from_the_ketamine_page(page, clinic_url, django_db_blocker, settings):
+@pytest.mark.parametrize("clinic", CLINIC_SLUGS)
+def test_visitor_books_from_the_ketamine_page(
+    page, clinic_url, django_db_blocker, settings, clinic
+):
     settings.APPOINTMENT_MIN_FILL_SECONDS = 0
+    settings.APPOINTMENT_RATE_LIMIT = 100
     from wagtail.models import Site
 
     from appointments.models import AppointmentRequest
     from treatments.models import TreatmentPage
 
     with django_db_blocker.unblock():
-        site = Site.objects.get(hostname=f"{CLINIC}.localhost")
+        site = Site.objects.get(hostname=f"{clinic}.localhost")
         ketamine = (
             TreatmentPage.objects.live()
             .descendant_of(site.root_page)
@@ -30,7 +47,7 @@ def test_visitor_books_from_the_ketamine_page(page, clinic_url, django_db_blocke
         path = ketamine.relative_url(site)
         before = AppointmentRequest.objects.filter(site=site).count()
 
-    page.goto(clinic_url(CLINIC, path))
+    page.goto(clinic_url(clinic, path))
     page.locator("a[href*='appointment']").first.click()
     expect(page.get_by_label("Full name")).to_be_visible()
 
@@ -54,3 +71,8 @@ def test_visitor_books_from_the_ketamine_page(page, clinic_url, django_db_blocke
     assert "/confirmation/" in page.url
     with django_db_blocker.unblock():
         assert AppointmentRequest.objects.filter(site=site).count() == before + 1
+        reference = AppointmentRequest.objects.filter(site=site).latest("created_at").reference
+        assert reference in page.content()
+        assert _editor_sees(clinic, reference)
+        other = next(slug for slug in CLINIC_SLUGS if slug != clinic)
+        assert not _editor_sees(other, reference)
