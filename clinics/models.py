@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote_plus
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -16,7 +17,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
 from clinics.admin_scoping import ClinicOwnedForm
@@ -161,8 +162,12 @@ class LocationQuerySet(models.QuerySet):
         return self.filter(site=site).prefetch_related("hours")
 
 
-class Location(index.Indexed, ClusterableModel):
-    """An office where the clinic sees patients: address, phone, hours and a map link."""
+class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+    """An office where the clinic sees patients: address, phone, hours and a map link.
+
+    Revisions keep a history of address and opening-hours changes; the preview shows the
+    office as visitors see it.
+    """
 
     base_form_class = ClinicOwnedForm
 
@@ -192,6 +197,7 @@ class Location(index.Indexed, ClusterableModel):
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
 
     objects = LocationQuerySet.as_manager()
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="location")
 
     panels = [
         FieldPanel("site"),
@@ -226,6 +232,13 @@ class Location(index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.locality}, {self.region})"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "clinics/previews/location.html"
 
     @property
     def one_line_address(self) -> str:

@@ -38,6 +38,8 @@ CONTENT_SITE_PERMISSIONS = [
     ("faqs", "question", ["add", "change", "delete", "view"]),
     ("clinics", "clinicsettings", ["change"]),
 ]
+# FAQ answers are medical content: editors save drafts, the clinic's reviewers publish them.
+REVIEWER_SITE_PERMISSIONS = [*CONTENT_SITE_PERMISSIONS, ("faqs", "question", ["publish"])]
 FRONT_DESK_SITE_PERMISSIONS = [
     ("appointments", "appointmentrequest", ["view", "change"]),
     ("appointments", "appointmentslot", ["add", "change", "delete", "view"]),
@@ -222,7 +224,7 @@ def _ensure_groups(
     )  # fmt: skip
     _grant(
         groups["reviewers"], site, home, collection, REVIEWER_PAGE_PERMISSIONS,
-        CONTENT_SITE_PERMISSIONS, media=True,
+        REVIEWER_SITE_PERMISSIONS, media=True,
     )  # fmt: skip
     _grant(
         groups["front desk"], site, home, collection, [], FRONT_DESK_SITE_PERMISSIONS,

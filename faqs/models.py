@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
 from clinics.admin_scoping import ClinicOwnedForm
@@ -15,8 +16,12 @@ from core.blocks import LIMITED_RICH_TEXT
 from core.models import ClinicPage, MedicalReviewMixin
 
 
-class Question(index.Indexed, models.Model):
-    """One question and its answer, written once and shown on the FAQ page and treatment pages."""
+class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+    """One question and its answer, written once and shown on the FAQ page and treatment pages.
+
+    Answers are medical content, so they have drafts, revisions and a preview: an edit reaches
+    visitors only when it is published.
+    """
 
     base_form_class = ClinicOwnedForm
 
@@ -34,6 +39,7 @@ class Question(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first within a topic."
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq_question")
 
     panels = [
         FieldPanel("site"),
@@ -60,6 +66,13 @@ class Question(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.question
 
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "faqs/previews/question.html"
+
 
 class FAQPage(MedicalReviewMixin, ClinicPage):
     """The clinic's FAQ page: all its questions, grouped by topic; one per clinic."""
@@ -77,7 +90,9 @@ class FAQPage(MedicalReviewMixin, ClinicPage):
         verbose_name = "FAQ page"
 
     def topics(self, site: Site) -> list[tuple[str, list[Question]]]:
-        questions = Question.objects.filter(site=site).order_by("topic", "sort_order", "question")
+        questions = Question.objects.filter(site=site, live=True).order_by(
+            "topic", "sort_order", "question"
+        )
         return [(topic, list(items)) for topic, items in groupby(questions, key=lambda q: q.topic)]
 
     def get_context(self, request, *args, **kwargs):

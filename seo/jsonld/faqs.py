@@ -21,13 +21,14 @@ def questions_in_stream(stream_value) -> list[Question]:
     """Questions chosen in FAQ blocks, in reading order, each once.
 
     The StreamField loads all chosen snippets with one query (``bulk_to_python``); a question
-    deleted from the library comes back as None and is skipped, as the block template does.
+    deleted from the library comes back as None and, like a never-published one, is skipped, as
+    the block template does.
     """
     seen: dict[int, Question] = {}
     for block in stream_value or []:
         if block.block_type == "faq":
             for item in block.value["questions"]:
-                if item is not None:
+                if item is not None and item.live:
                     seen.setdefault(item.pk, item)
     return list(seen.values())
 

@@ -57,7 +57,12 @@ def snapshot(clinic: ClinicWorld) -> dict:
         ),
         "restrictions": PageViewRestriction.objects.filter(page__in=pages).count(),
         "locations": list(clinic.site.locations.order_by("pk").values_list("pk", "name")),
-        "questions": list(clinic.site.faq_questions.order_by("pk").values_list("pk", "question")),
+        # A question edit by an editor is saved as a draft revision (published by a reviewer).
+        "questions": list(
+            clinic.site.faq_questions.order_by("pk").values_list(
+                "pk", "question", "latest_revision_id"
+            )
+        ),
         "images": list(images.values_list("pk", "title")),
         "documents": list(documents.values_list("pk", "title")),
         "tags": sorted(
@@ -258,7 +263,11 @@ def _snippet_writes(kind: str, slug: str) -> list[Write]:
     def move_into(client, c, w):
         source = obj(_other(w, c))
         url = reverse(f"wagtailsnippets_{slug}:edit", args=[source.pk])
-        return client.post(url, data(source, "Moved", site_id=c.site.pk))
+        payload = data(source, "Moved", site_id=c.site.pk)
+        if kind == "question":
+            # Questions have drafts: only a published change moves the live row.
+            payload["action-publish"] = "action-publish"
+        return client.post(url, payload)
 
     return [
         Write(kind, "edit", edit, "snippets"),
