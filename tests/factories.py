@@ -143,6 +143,16 @@ def paragraph_block(html="<p>Article paragraph.</p>"):
 # --------------------------------------------------------------------------- snippets
 
 
+def linked(model, field: str) -> factory.PostGeneration:
+    """A post-generation hook: ``Factory(name=[a, b])`` links a and b in order via ``model``."""
+
+    def link(obj, create, extracted, **kwargs):
+        for position, item in enumerate(extracted or []):
+            model.objects.create(page=obj, sort_order=position, **{field: item})
+
+    return factory.PostGeneration(link)
+
+
 class ReferenceFactory(DjangoModelFactory):
     kind = "article"
     authors = factory.Sequence(lambda n: f"Author{n} A, Second B")
@@ -247,10 +257,7 @@ class HomePageFactory(ClinicPageFactory):
     class Meta:
         model = HomePage
 
-    @factory.post_generation
-    def featured(obj, create, extracted, **kwargs):
-        for i, treatment in enumerate(extracted or []):
-            HomeFeaturedTreatment.objects.create(page=obj, treatment=treatment, sort_order=i)
+    featured = linked(HomeFeaturedTreatment, "treatment")
 
 
 class TreatmentIndexPageFactory(ClinicPageFactory):
@@ -272,15 +279,9 @@ class TreatmentPageFactory(ClinicPageFactory):
     class Meta:
         model = TreatmentPage
 
-    @factory.post_generation
-    def conditions(obj, create, extracted, **kwargs):
-        for i, condition in enumerate(extracted or []):
-            TreatmentCondition.objects.create(page=obj, condition=condition, sort_order=i)
+    conditions = linked(TreatmentCondition, "condition")
 
-    @factory.post_generation
-    def references(obj, create, extracted, **kwargs):
-        for i, reference in enumerate(extracted or []):
-            TreatmentReference.objects.create(page=obj, reference=reference, sort_order=i)
+    references = linked(TreatmentReference, "reference")
 
     @factory.post_generation
     def statuses(obj, create, extracted, **kwargs):
@@ -290,10 +291,7 @@ class TreatmentPageFactory(ClinicPageFactory):
                 page=obj, status=status, indication=indication, sort_order=i
             )
 
-    @factory.post_generation
-    def related(obj, create, extracted, **kwargs):
-        for i, treatment in enumerate(extracted or []):
-            RelatedTreatment.objects.create(page=obj, treatment=treatment, sort_order=i)
+    related = linked(RelatedTreatment, "treatment")
 
 
 class ConditionIndexPageFactory(ClinicPageFactory):
@@ -313,15 +311,9 @@ class ConditionPageFactory(ClinicPageFactory):
     class Meta:
         model = ConditionPage
 
-    @factory.post_generation
-    def symptoms(obj, create, extracted, **kwargs):
-        for i, name in enumerate(extracted or []):
-            ConditionSymptom.objects.create(page=obj, name=name, sort_order=i)
+    symptoms = linked(ConditionSymptom, "name")
 
-    @factory.post_generation
-    def causes(obj, create, extracted, **kwargs):
-        for i, name in enumerate(extracted or []):
-            ConditionCause.objects.create(page=obj, name=name, sort_order=i)
+    causes = linked(ConditionCause, "name")
 
 
 class PhysicianIndexPageFactory(ClinicPageFactory):
@@ -351,20 +343,11 @@ class PhysicianPageFactory(ClinicPageFactory):
         for i, name in enumerate(["Pain medicine"] if extracted is None else extracted):
             PhysicianSpecialty.objects.create(page=obj, name=name, sort_order=i)
 
-    @factory.post_generation
-    def certifications(obj, create, extracted, **kwargs):
-        for i, specialty in enumerate(extracted or []):
-            PhysicianCertification.objects.create(page=obj, specialty=specialty, sort_order=i)
+    certifications = linked(PhysicianCertification, "specialty")
 
-    @factory.post_generation
-    def education(obj, create, extracted, **kwargs):
-        for i, description in enumerate(extracted or []):
-            PhysicianEducation.objects.create(page=obj, description=description, sort_order=i)
+    education = linked(PhysicianEducation, "description")
 
-    @factory.post_generation
-    def treatments(obj, create, extracted, **kwargs):
-        for i, treatment in enumerate(extracted or []):
-            PhysicianTreatment.objects.create(page=obj, treatment=treatment, sort_order=i)
+    treatments = linked(PhysicianTreatment, "treatment")
 
     @factory.post_generation
     def locations(obj, create, extracted, **kwargs):
