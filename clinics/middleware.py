@@ -23,6 +23,7 @@ NETWORK_ONLY_MENU_ITEMS = frozenset(
 )
 CHOSEN_PAGES_VIEW = "wagtailadmin_choose_page_chosen_multiple"
 WORKFLOW_CANCELLATION_VIEW = "wagtailadmin_pages:confirm_workflow_cancellation"
+GUARDED_VIEWS = NETWORK_ONLY_VIEWS | {CHOSEN_PAGES_VIEW, WORKFLOW_CANCELLATION_VIEW}
 
 
 def _chosen_pages_allowed(request) -> bool:
@@ -45,10 +46,13 @@ class ClinicAdminGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+        view_name = match.view_name if match is not None else ""
+        if view_name not in GUARDED_VIEWS:
+            # Public pages never touch request.user here (no session lookup on the hot path).
             return None
-        view_name = match.view_name
+        user = request.user
+        if not user.is_authenticated or user.is_superuser:
+            return None
         if view_name in NETWORK_ONLY_VIEWS:
             raise PermissionDenied
         if view_name == CHOSEN_PAGES_VIEW and not _chosen_pages_allowed(request):
