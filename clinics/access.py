@@ -12,13 +12,10 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
 
+CACHE_ATTRIBUTE = "_clinic_site_ids"
 
-def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
-    """The Sites whose content this user may manage; all of them for superusers."""
-    if not user.is_authenticated or not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
+
+def _site_ids_for_user(user: AbstractBaseUser) -> frozenset[int]:
     site_ids = set(
         GroupSitePermission.objects.filter(group__user=user).values_list("site_id", flat=True)
     )
@@ -33,6 +30,23 @@ def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
             for site in Site.objects.select_related("root_page")
             if any(site.root_page.path.startswith(path) for path in granted_paths)
         )
+    return frozenset(site_ids)
+
+
+def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
+    """The Sites whose content this user may manage; all of them for superusers.
+
+    The answer is kept on the user object, as Django keeps its permission cache there: admin
+    listings ask once per row, and one request shares one user object.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    site_ids = getattr(user, CACHE_ATTRIBUTE, None)
+    if site_ids is None:
+        site_ids = _site_ids_for_user(user)
+        setattr(user, CACHE_ATTRIBUTE, site_ids)
     return Site.objects.filter(pk__in=site_ids)
 
 
