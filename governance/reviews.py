@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -48,11 +48,9 @@ def due_reviews(
             pages = (
                 model.objects.live()
                 .descendant_of(site.root_page, inclusive=True)
-                .filter(next_review_due__lte=horizon)
-                | model.objects.live()
-                .descendant_of(site.root_page, inclusive=True)
-                .filter(next_review_due__isnull=True)
-            ).select_related("reviewed_by")
+                .filter(Q(next_review_due__lte=horizon) | Q(next_review_due__isnull=True))
+                .select_related("reviewed_by")
+            )
             found.extend(DueReview(page, site, page.next_review_due) for page in pages)
     return sorted(found, key=lambda item: (item.due or datetime.date.min, item.page.title))
 
