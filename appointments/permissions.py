@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from clinics.access import sites_for_user
+from clinics.access import sites_for_user, user_can_manage_site_id
 
 
 class ClinicScopedPermissionPolicy(ModelPermissionPolicy):
@@ -23,13 +23,14 @@ class ClinicScopedPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and sites_for_user(user).filter(pk=instance.site_id).exists()
+        return self.user_has_permission(user, action) and user_can_manage_site_id(
+            user, instance.site_id
         )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+        return any(self.user_has_permission(user, a) for a in actions) and user_can_manage_site_id(
+            user, instance.site_id
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):

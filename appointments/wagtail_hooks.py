@@ -89,8 +89,8 @@ class AppointmentRequestViewSet(ModelViewSet):
     ]
 
     def get_urlpatterns(self):
-        # Requests come from patients only: no add or copy views.
-        return [p for p in super().get_urlpatterns() if p.name not in ("add", "copy")]
+        # Requests come from patients only: no add view (copy is disabled above).
+        return [p for p in super().get_urlpatterns() if p.name != "add"]
 
 
 class AppointmentSlotViewSet(ModelViewSet):
@@ -125,7 +125,7 @@ class AppointmentSlotViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return [
-            *[p for p in super().get_urlpatterns() if p.name != "copy"],
+            *super().get_urlpatterns(),
             path("pattern/", self.pattern_view, name="pattern"),
             path("day/", self.day_view, name="day"),
         ]

@@ -33,25 +33,42 @@ def _site_ids_for_user(user: AbstractBaseUser) -> frozenset[int]:
     return frozenset(site_ids)
 
 
-def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
-    """The Sites whose content this user may manage; all of them for superusers.
+def site_ids_for_user(user: AbstractBaseUser | AnonymousUser) -> frozenset[int] | None:
+    """Ids of the Sites this user may manage; ``None`` means every Site (superusers).
 
     The answer is kept on the user object, as Django keeps its permission cache there: admin
     listings ask once per row, and one request shares one user object.
     """
     if not user.is_authenticated or not user.is_active:
-        return Site.objects.none()
+        return frozenset()
     if user.is_superuser:
-        return Site.objects.all()
+        return None
     site_ids = getattr(user, CACHE_ATTRIBUTE, None)
     if site_ids is None:
         site_ids = _site_ids_for_user(user)
         setattr(user, CACHE_ATTRIBUTE, site_ids)
-    return Site.objects.filter(pk__in=site_ids)
+    return site_ids
+
+
+def sites_for_user(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Site]:
+    """The Sites whose content this user may manage; all of them for superusers."""
+    site_ids = site_ids_for_user(user)
+    return Site.objects.all() if site_ids is None else Site.objects.filter(pk__in=site_ids)
+
+
+def user_can_manage_site_id(user: AbstractBaseUser | AnonymousUser, site_id: int) -> bool:
+    site_ids = site_ids_for_user(user)
+    return site_ids is None or site_id in site_ids
 
 
 def user_can_manage_site(user: AbstractBaseUser | AnonymousUser, site: Site) -> bool:
-    return sites_for_user(user).filter(pk=site.pk).exists()
+    return user_can_manage_site_id(user, site.pk)
+
+
+def works_for_a_clinic(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether the user belongs to at least one clinic (no query once the ids are cached)."""
+    site_ids = site_ids_for_user(user)
+    return site_ids is None or bool(site_ids)
 
 
 def users_for_site(site: Site) -> QuerySet:

@@ -56,4 +56,5 @@ def due_reviews(
 
 
 def overdue_reviews(sites: QuerySet[Site] | list[Site]) -> list[DueReview]:
-    return [item for item in due_reviews(sites, within_days=-1) if item.is_overdue]
+    """Pages past their due date, or never reviewed."""
+    return due_reviews(sites, within_days=-1)

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from clinics.access import sites_for_user
+from clinics.access import sites_for_user, works_for_a_clinic
 from governance.reviews import due_reviews
 
 
@@ -52,4 +52,4 @@ class ReviewsDueReportView(ReportView):
     permission_required = "view"
 
     def user_has_permission(self, permission):
-        return sites_for_user(self.request.user).exists()
+        return works_for_a_clinic(self.request.user)

@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from clinics.access import sites_for_user
+from clinics.access import works_for_a_clinic
 from governance.dashboard import ClinicDashboardPanel
 from governance.stamping import is_clinical_reviewer, stamp_review
 from governance.views import ReviewsDueReportView
@@ -25,7 +25,7 @@ def register_review_report_urls():
 
 class ClinicMenuItem(MenuItem):
     def is_shown(self, request):
-        return sites_for_user(request.user).exists()
+        return works_for_a_clinic(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -41,7 +41,7 @@ def register_reviews_due_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_clinic_summary_panel(request, panels):
-    if sites_for_user(request.user).exists():
+    if works_for_a_clinic(request.user):
         panels.insert(0, ClinicDashboardPanel(request.user))
 
 

@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from clinics.access import sites_for_user
+from clinics.access import works_for_a_clinic
 from references.models import Reference
 
 READ_ACTIONS = frozenset({"view", "choose"})
@@ -22,7 +22,7 @@ class SharedLibraryPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, plus read access for anyone who works for a clinic."""
 
     def user_has_permission(self, user, action):
-        if action in READ_ACTIONS and sites_for_user(user).exists():
+        if action in READ_ACTIONS and works_for_a_clinic(user):
             return True
         return super().user_has_permission(user, action)
 

@@ -37,9 +37,6 @@ ACTIVE_STATUSES = [Status.NEW, Status.CONTACTED, Status.BOOKED, Status.NO_SHOW]
 
 
 class AppointmentSlotQuerySet(models.QuerySet):
-    def for_sites(self, sites) -> AppointmentSlotQuerySet:
-        return self.filter(site__in=sites)
-
     def taken(self) -> AppointmentSlotQuerySet:
         return self.filter(requests__status__in=ACTIVE_STATUSES)
 
@@ -126,9 +123,6 @@ class AppointmentSlot(models.Model):
 
 
 class AppointmentRequestQuerySet(models.QuerySet):
-    def for_sites(self, sites) -> AppointmentRequestQuerySet:
-        return self.filter(site__in=sites)
-
     def older_than(self, days: int) -> AppointmentRequestQuerySet:
         return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=days))
 

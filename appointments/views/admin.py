@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
 from appointments.forms import WeeklySlotPatternForm
-from appointments.models import AppointmentRequest, AppointmentSlot
+from appointments.models import ACTIVE_STATUSES, AppointmentRequest, AppointmentSlot
 from clinics.access import sites_for_user
 from clinics.models import Location
 from physicians.models import PhysicianPage
@@ -277,10 +277,8 @@ class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
         )
         holders = dict(
             AppointmentRequest.objects.filter(
-                slot__in=slots, status__in=AppointmentRequest.Status.values
-            )
-            .exclude(status__in=["cancelled", "declined"])
-            .values_list("slot_id", "reference")
+                slot__in=slots, status__in=ACTIVE_STATUSES
+            ).values_list("slot_id", "reference")
         )
         url = reverse(self.url_name)
         context.update(
