@@ -69,6 +69,15 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
     class Meta:
         verbose_name = "condition"
 
+    # Read by the template and the JSON-LD alike: one query each per render.
+    @cached_property
+    def symptom_list(self) -> list[ConditionSymptom]:
+        return list(self.symptoms.all())
+
+    @cached_property
+    def cause_list(self) -> list[ConditionCause]:
+        return list(self.causes.all())
+
     @cached_property
     def treatments(self) -> list[Page]:
         """Live treatments that name this condition (the other side of the treatment link)."""

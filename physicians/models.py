@@ -151,6 +151,19 @@ class PhysicianPage(ClinicPage):
     def language_list(self) -> list[str]:
         return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
 
+    # Read by the template and the JSON-LD alike: one query each per render.
+    @cached_property
+    def specialty_list(self) -> list[PhysicianSpecialty]:
+        return list(self.specialties.all())
+
+    @cached_property
+    def certification_list(self) -> list[PhysicianCertification]:
+        return list(self.certifications.all())
+
+    @cached_property
+    def education_list(self) -> list[PhysicianEducation]:
+        return list(self.education.all())
+
     @cached_property
     def offered_treatments(self) -> list[Page]:
         return [

@@ -92,6 +92,11 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         verbose_name = "treatment"
 
     @cached_property
+    def regulatory_status_list(self) -> list[TreatmentRegulatoryStatus]:
+        """Read by the template and the JSON-LD alike: one query per render."""
+        return list(self.regulatory_statuses.all())
+
+    @cached_property
     def conditions(self) -> list[Page]:
         return [
             link.condition

@@ -20,13 +20,13 @@ def condition(ctx: PageContext, page: ConditionPage) -> Node:
             "url": ctx.page_url,
             "signOrSymptom": [
                 {"@type": "MedicalSignOrSymptom", "name": symptom.name}
-                for symptom in page.symptoms.all()
+                for symptom in page.symptom_list
             ],
             "cause": [
                 compact(
                     {"@type": "MedicalCause", "name": cause.name, "description": cause.description}
                 )
-                for cause in page.causes.all()
+                for cause in page.cause_list
             ],
             "possibleTreatment": [
                 therapy_reference(ctx, treatment) for treatment in page.treatments

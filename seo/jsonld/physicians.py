@@ -81,7 +81,7 @@ def credentials(physician: PhysicianPage) -> list[Node]:
                 else None,
             }
         )
-        for item in physician.certifications.all()
+        for item in physician.certification_list
     ]
     training = [
         {
@@ -89,7 +89,7 @@ def credentials(physician: PhysicianPage) -> list[Node]:
             "credentialCategory": item.get_kind_display(),
             "name": item.description,
         }
-        for item in physician.education.all()
+        for item in physician.education_list
         if item.kind in CREDENTIAL_EDUCATION_KINDS
     ]
     return board + training
@@ -107,7 +107,7 @@ def physician_profile(ctx: PageContext, physician: PhysicianPage, locations) -> 
             "description": physician.job_title,
             "image": ctx.image_url(physician.photo, "fill-400x400"),
             "medicalSpecialty": medical_specialties(
-                [item.name for item in physician.specialties.all()]
+                [item.name for item in physician.specialty_list]
             ),
             "hasCredential": credentials(physician),
             "knowsLanguage": physician.language_list,

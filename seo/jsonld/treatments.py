@@ -72,7 +72,7 @@ def legal_statuses(page: TreatmentPage) -> list[Node]:
     """'FDA-approved: general anesthesia', 'Off-label use: chronic pain', as the page says."""
     return [
         compact({"@type": "DrugLegalStatus", "name": str(status), "description": status.note})
-        for status in page.regulatory_statuses.all()
+        for status in page.regulatory_status_list
     ]
 
 
