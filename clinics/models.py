@@ -17,7 +17,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, PreviewableMixin, RevisionMixin, Site
+from wagtail.models import Orderable, Page, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
 from clinics.admin_scoping import ClinicOwnedForm
@@ -145,6 +145,12 @@ class ClinicSettings(BaseSiteSetting):
     @property
     def phone_href(self) -> str:
         return tel_href(self.phone)
+
+    @cached_property
+    def booking_page(self) -> Page | None:
+        """The appointment page every call to action leads to, while it is live."""
+        page = self.appointment_page
+        return page if page is not None and page.live else None
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -90,11 +90,9 @@ def call_to_action(context, value=None) -> dict[str, str]:
     Returns heading, text, button_label, href, phone and phone_href. The phone line is left
     out when the button itself already dials that number.
     """
-    clinic = None
-    try:
-        clinic = context["settings"]["clinics"]["ClinicSettings"]
-    except Exception:
-        clinic = None
+    # Wagtail's settings proxy resolves on item access (its .get() would not look anything up).
+    settings = context.get("settings")
+    clinic = settings["clinics"]["ClinicSettings"] if settings is not None else None
     value = value or {}
 
     def pick(key: str, default_attr: str) -> str:
@@ -106,15 +104,14 @@ def call_to_action(context, value=None) -> dict[str, str]:
         href = chosen_page.get_url(request=request) or ""
     else:
         href = getattr(value, "href", "") if value else ""
-    if clinic is not None and clinic.appointment_page_id:
-        appointment_page = clinic.appointment_page
-        if appointment_page is not None and appointment_page.live:
-            booking_url = appointment_page.get_url(request=request) or ""
-            if href in ("", booking_url):
-                # From a treatment or physician page the form arrives with it preselected.
-                href = with_booking_context(booking_url, context.get("page"))
+    booking_page = clinic.booking_page if clinic is not None else None
+    if booking_page is not None:
+        booking_url = booking_page.get_url(request=request) or ""
+        if href in ("", booking_url):
+            # From a treatment or physician page the form arrives with it preselected.
+            href = with_booking_context(booking_url, context.get("page"))
     phone = (value.get("phone") or getattr(clinic, "phone", "") or "").strip()
-    phone_link = tel_href(phone) if phone else ""
+    phone_link = tel_href(phone)
     if phone_link and phone_link == href:
         phone, phone_link = "", ""
     return {

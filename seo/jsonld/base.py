@@ -140,8 +140,8 @@ class PageContext:
 
     @cached_property
     def appointment_url(self) -> str:
-        appointment_page = self.settings.appointment_page
-        return self.url_of(appointment_page) if appointment_page else ""
+        booking_page = self.settings.booking_page
+        return self.url_of(booking_page) if booking_page else ""
 
 
 def page_description(page: Page) -> str:

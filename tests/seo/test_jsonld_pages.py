@@ -222,6 +222,12 @@ def test_no_appointment_page_no_reserve_action(seo_clinic, graph_of):
         assert "potentialAction" not in clinic
 
 
+def test_an_unpublished_appointment_page_is_not_offered_for_booking(seo_clinic, graph_of):
+    seo_clinic.appointment.unpublish()
+    for clinic in nodes_of(graph_of(seo_clinic.home), "MedicalClinic"):
+        assert "potentialAction" not in clinic
+
+
 def test_appointment_page_is_a_contact_page_about_the_offices(seo_clinic, graph_of):
     graph = graph_of(seo_clinic.appointment)
     page = node_of(graph, "ContactPage")
