@@ -8,11 +8,11 @@ PORT ?= 8000
 
 .PHONY: setup demo load-demo serve test test-postgres test-browser lint format bench audit check clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]" -e ./site
 	touch $(STAMP)
 
 setup: $(STAMP)

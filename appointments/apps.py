@@ -4,5 +4,7 @@ from django.apps import AppConfig
 class AppointmentsConfig(AppConfig):
     """The clinic's appointment page, where every call to action leads."""
 
-    name = "appointments"
+    name = "clinic_pages.appointments"
+    label = "clinic_pages_appointments"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Appointments"

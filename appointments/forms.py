@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest
+from clinic_pages.appointments.models import AppointmentRequest
 
 DAY_CHOICES = [
     ("mon", "Monday"),

@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 
 def booking_params(page) -> dict[str, int]:
     """Preselect the treatment or physician of the page the visitor is reading."""
-    from physicians.models import PhysicianPage
-    from treatments.models import TreatmentPage
+    from clinic_pages.physicians.models import PhysicianPage
+    from clinic_pages.treatments.models import TreatmentPage
 
     if isinstance(page, TreatmentPage):
         return {"treatment": page.pk}

@@ -17,12 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from clinic_pages.core.conf import clinic_pages_settings
+
 logger = logging.getLogger("clinic_pages.appointments")
 
 
 def _clinic_context(booking):
-    from appointments.models import AppointmentPage
-    from clinics.models import ClinicSettings
+    from clinic_pages.appointments.models import AppointmentPage
+    from clinic_pages.clinics.models import ClinicSettings
 
     clinic = ClinicSettings.for_site(booking.site)
     page = (
@@ -42,7 +44,7 @@ def notify_clinic(booking) -> None:
         address
         for address in [(page.notification_email if page else "") or clinic.email]
         if address
-    ] or list(getattr(settings, "APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS", []))
+    ] or list(clinic_pages_settings.APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS)
     if not recipients:
         logger.warning("No notification address for appointment request %s.", booking.pk)
         return
@@ -50,7 +52,7 @@ def notify_clinic(booking) -> None:
     context["admin_url"] = admin_url(booking)
     send_mail(
         f"New appointment request {booking.reference}",
-        render_to_string("appointments/emails/clinic_notification.txt", context),
+        render_to_string("clinic_pages/appointments/emails/clinic_notification.txt", context),
         None,
         recipients,
     )
@@ -67,7 +69,7 @@ def confirm_to_patient(booking) -> None:
     }
     send_mail(
         f"Your appointment request {booking.reference}",
-        render_to_string("appointments/emails/patient_confirmation.txt", context),
+        render_to_string("clinic_pages/appointments/emails/patient_confirmation.txt", context),
         None,
         [booking.email],
     )
@@ -97,7 +99,7 @@ def deliver_pending(booking) -> None:
 
 
 def deliver_after_commit(booking_pk: int) -> None:
-    from appointments.models import AppointmentRequest
+    from clinic_pages.appointments.models import AppointmentRequest
 
     booking = AppointmentRequest.objects.select_related("site__root_page").filter(pk=booking_pk)
     booking = booking.first()

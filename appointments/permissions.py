@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from clinics.access import sites_for_user, user_can_manage_site_id
+from clinic_pages.clinics.access import sites_for_user, user_can_manage_site_id
 
 
 class ClinicScopedPermissionPolicy(ModelPermissionPolicy):

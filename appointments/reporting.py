@@ -1,6 +1,6 @@
 """An error-report filter that never includes POST values, whichever view failed.
 
-Set ``DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.reporting.NoPostDataReporterFilter"``.
+Set ``DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_pages.appointments.reporting.NoPostDataReporterFilter"``.
 """
 
 from django.views.debug import SafeExceptionReporterFilter

@@ -12,11 +12,12 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
-TOKEN_SALT = "appointments.form-token"
+from clinic_pages.core.conf import clinic_pages_settings
+
+TOKEN_SALT = "clinic_pages.appointments.form-token"
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,13 @@ class FormToken:
             return None
 
     def filled_too_fast(self) -> bool:
-        minimum = getattr(settings, "APPOINTMENT_MIN_FILL_SECONDS", 3)
+        minimum = clinic_pages_settings.APPOINTMENT_MIN_FILL_SECONDS
         return time.time() - self.issued_at < minimum
 
 
 def client_ip(request) -> str:
     """REMOTE_ADDR, or the first X-Forwarded-For hop when we are told a trusted proxy sets it."""
-    if getattr(settings, "APPOINTMENT_TRUST_X_FORWARDED_FOR", False):
+    if clinic_pages_settings.APPOINTMENT_TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         first = forwarded.split(",")[0].strip()
         if first:
@@ -59,8 +60,8 @@ def client_ip(request) -> str:
 
 def rate_limit_exceeded(request) -> bool:
     """Count one booking attempt for this client; True once it is past the limit in the window."""
-    limit = getattr(settings, "APPOINTMENT_RATE_LIMIT", 5)
-    window = getattr(settings, "APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS", 3600)
+    limit = clinic_pages_settings.APPOINTMENT_RATE_LIMIT
+    window = clinic_pages_settings.APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS
     key = f"appointments:rate:{client_ip(request)}"
     # add() is atomic and only sets a missing key, so the window starts at the first attempt.
     cache.add(key, 0, timeout=window)

@@ -8,9 +8,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from appointments.models import AppointmentRequest, AppointmentSlot
-from appointments.permissions import ClinicScopedPermissionPolicy
-from appointments.views import admin as views
+from clinic_pages.appointments.models import AppointmentRequest, AppointmentSlot
+from clinic_pages.appointments.permissions import ClinicScopedPermissionPolicy
+from clinic_pages.appointments.views import admin as views
 
 # Registered before the viewsets so Wagtail never builds its unscoped fallback policy.
 register_permission_policy(
@@ -146,14 +146,18 @@ def register_appointments_viewsets():
 @hooks.register("register_log_actions")
 def register_appointment_log_actions(actions):
     actions.register_action(
-        "appointments.view", "View appointment request", "Appointment request viewed"
+        "clinic_pages.appointments.view", "View appointment request", "Appointment request viewed"
     )
     actions.register_action(
-        "appointments.export", "Export appointment request", "Appointment request exported"
+        "clinic_pages.appointments.export",
+        "Export appointment request",
+        "Appointment request exported",
     )
     actions.register_action(
-        "appointments.status_change", "Change request status", "Request status changed"
+        "clinic_pages.appointments.status_change", "Change request status", "Request status changed"
     )
     actions.register_action(
-        "appointments.cancel_by_patient", "Cancel by patient", "Cancelled by the patient"
+        "clinic_pages.appointments.cancel_by_patient",
+        "Cancel by patient",
+        "Cancelled by the patient",
     )

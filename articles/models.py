@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import LIMITED_RICH_TEXT, ArticleContentBlock
-from core.models import ClinicPage
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.core.blocks import LIMITED_RICH_TEXT, ArticleContentBlock
 
 ARTICLES_PER_PAGE = 12
 
@@ -21,11 +21,13 @@ ARTICLES_PER_PAGE = 12
 class ArticleIndexPage(ClinicPage):
     """The clinic's blog: newest articles first, paginated; one per clinic."""
 
+    template = "clinic_pages/articles/article_index_page.html"
+
     intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["articles.ArticlePage"]
+    parent_page_types = ["clinic_pages_home.HomePage"]
+    subpage_types = ["clinic_pages_articles.ArticlePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -49,11 +51,13 @@ class ArticleIndexPage(ClinicPage):
 class ArticlePage(ClinicPage):
     """An article with its date, author physician and the treatments it is about."""
 
+    template = "clinic_pages/articles/article_page.html"
+
     date = models.DateField(
         default=timezone.localdate, help_text="Publication date shown to readers."
     )
     author = models.ForeignKey(
-        "physicians.PhysicianPage",
+        "clinic_pages_physicians.PhysicianPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -66,7 +70,7 @@ class ArticlePage(ClinicPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
-        PageChooserPanel("author", "physicians.PhysicianPage"),
+        PageChooserPanel("author", "clinic_pages_physicians.PhysicianPage"),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("related_treatment_links", heading="Related treatments", label="Treatment"),
@@ -77,7 +81,7 @@ class ArticlePage(ClinicPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    parent_page_types = ["articles.ArticleIndexPage"]
+    parent_page_types = ["clinic_pages_articles.ArticleIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -97,7 +101,9 @@ class ArticleRelatedTreatment(Orderable):
         ArticlePage, on_delete=models.CASCADE, related_name="related_treatment_links"
     )
     treatment = models.ForeignKey(
-        "treatments.TreatmentPage", on_delete=models.CASCADE, related_name="article_links"
+        "clinic_pages_treatments.TreatmentPage",
+        on_delete=models.CASCADE,
+        related_name="article_links",
     )
 
     panels = [PageChooserPanel("treatment")]

@@ -15,12 +15,12 @@ def grow_content(slug: str, extra: int = EXTRA) -> str:
     # Imported here: `python -m bench.growth` sets Django up before the models load.
     from wagtail.models import Site
 
-    from articles.models import ArticleIndexPage, ArticlePage
-    from conditions.models import ConditionIndexPage, ConditionPage
-    from faqs.models import Question
-    from physicians.models import PhysicianIndexPage, PhysicianPage, PhysicianSpecialty
-    from references.models import Reference
-    from treatments.models import TreatmentCondition, TreatmentPage, TreatmentReference
+    from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
+    from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
+    from clinic_pages.faqs.models import Question
+    from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage, PhysicianSpecialty
+    from clinic_pages.references.models import Reference
+    from clinic_pages.treatments.models import TreatmentCondition, TreatmentPage, TreatmentReference
 
     site = Site.objects.get(hostname=f"{slug}.localhost")
     root = site.root_page

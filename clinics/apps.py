@@ -2,7 +2,9 @@ from django.apps import AppConfig
 
 
 class ClinicsConfig(AppConfig):
-    """A clinic is a Wagtail Site: its settings, branding, locations, onboarding and demo data."""
+    """A clinic is a Wagtail Site: its settings, branding, offices, and the scoping that keeps it apart."""
 
-    name = "clinics"
+    name = "clinic_pages.clinics"
+    label = "clinic_pages_clinics"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Clinics"

@@ -20,9 +20,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
-from clinics.admin_scoping import ClinicOwnedForm
-from core.forms import ClinicSettingsForm
-from core.validators import (
+from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
+from clinic_pages.clinics.forms import ClinicSettingsForm
+from clinic_pages.core.validators import (
     hex_colour_validator,
     phone_validator,
     tel_href,
@@ -244,7 +244,7 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         return self._revisions
 
     def get_preview_template(self, request, mode_name):
-        return "clinics/previews/location.html"
+        return "clinic_pages/clinics/previews/location.html"
 
     @property
     def one_line_address(self) -> str:

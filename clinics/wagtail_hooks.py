@@ -15,9 +15,9 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import register_snippet
 
-from clinics.admin_scoping import ClinicScopedSnippetViewSet
-from clinics.middleware import NETWORK_ONLY_MENU_ITEMS
-from clinics.models import Location
+from clinic_pages.clinics.admin_scoping import ClinicScopedSnippetViewSet
+from clinic_pages.clinics.middleware import NETWORK_ONLY_MENU_ITEMS
+from clinic_pages.clinics.models import Location
 
 # Registered before anything asks for Location's policy, so Wagtail never falls back to a
 # global model policy: per-clinic rights come from GroupSitePermission.

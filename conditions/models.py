@@ -10,18 +10,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
-from core.models import ClinicPage, MedicalReviewMixin
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.models import MedicalReviewMixin
 
 
 class ConditionIndexPage(ClinicPage):
     """Lists the conditions the clinic treats; one per clinic."""
 
+    template = "clinic_pages/conditions/condition_index_page.html"
+
     intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["conditions.ConditionPage"]
+    parent_page_types = ["clinic_pages_home.HomePage"]
+    subpage_types = ["clinic_pages_conditions.ConditionPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -35,6 +38,8 @@ class ConditionIndexPage(ClinicPage):
 
 class ConditionPage(MedicalReviewMixin, ClinicPage):
     """A condition explained for patients, with the clinic's treatments for it."""
+
+    template = "clinic_pages/conditions/condition_page.html"
 
     summary = models.TextField(
         max_length=600, help_text="What the condition is, in two or three plain sentences."
@@ -63,7 +68,7 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
         index.SearchField("alternate_names"),
         index.SearchField("body"),
     ]
-    parent_page_types = ["conditions.ConditionIndexPage"]
+    parent_page_types = ["clinic_pages_conditions.ConditionIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -4,5 +4,7 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     """Shared building blocks: abstract page mixins, the medical block library, template tags."""
 
-    name = "core"
+    name = "clinic_pages.core"
+    label = "clinic_pages_core"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Clinic Pages core"

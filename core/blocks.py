@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.validators import tel_href
+from clinic_pages.core.validators import tel_href
 
 LIMITED_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 
@@ -23,7 +23,7 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = "Section"
-        template = "core/blocks/section.html"
+        template = "clinic_pages/core/blocks/section.html"
         help_text = "A heading followed by paragraphs or lists."
         preview_value = {
             "heading": "What is it?",
@@ -45,7 +45,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = "Callout / warning"
-        template = "core/blocks/callout.html"
+        template = "clinic_pages/core/blocks/callout.html"
         help_text = "A boxed note, for example who should not have this treatment."
         preview_value = {
             "tone": "warning",
@@ -68,7 +68,7 @@ class KeyFactsBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "Key facts"
-        template = "core/blocks/key_facts.html"
+        template = "clinic_pages/core/blocks/key_facts.html"
         help_text = "Facts a patient scans first: session length, course, who it is for."
         preview_value = {
             "heading": "At a glance",
@@ -86,7 +86,7 @@ class BulletListBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "Bulleted list (benefits, what to expect)"
-        template = "core/blocks/bullet_list.html"
+        template = "clinic_pages/core/blocks/bullet_list.html"
         help_text = "A heading with short points. Use it for benefits or preparation tips."
         preview_value = {"heading": "Possible benefits", "items": ["Relief may begin within days"]}
 
@@ -117,7 +117,7 @@ class DoseStepBlock(blocks.StructBlock):
         help_text="How often and for how long, e.g. 'daily for 5 days'.",
     )
     reference = SnippetChooserBlock(
-        "references.Reference",
+        "clinic_pages_references.Reference",
         required=False,
         help_text="The publication this protocol comes from.",
     )
@@ -141,7 +141,7 @@ class ProtocolBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = "Protocol / dosing"
-        template = "core/blocks/protocol.html"
+        template = "clinic_pages/core/blocks/protocol.html"
         help_text = "Dose, rate, duration and course as separate fields, so they stay comparable."
         preview_value = {
             "heading": "Protocol and dosing",
@@ -157,7 +157,7 @@ class FindingBlock(blocks.StructBlock):
         max_length=80, required=False, help_text="e.g. 'Retrospective review', 'Systematic review'."
     )
     references = blocks.ListBlock(
-        SnippetChooserBlock("references.Reference"),
+        SnippetChooserBlock("clinic_pages_references.Reference"),
         min_num=1,
         max_num=6,
         help_text="The publications that report this finding.",
@@ -174,7 +174,7 @@ class EvidenceBlock(blocks.StructBlock):
     class Meta:
         icon = "clipboard-list"
         label = "Evidence"
-        template = "core/blocks/evidence.html"
+        template = "clinic_pages/core/blocks/evidence.html"
         help_text = "Findings with numbered citations that link to the reference list."
         preview_value = {"heading": "What the research shows", "findings": []}
 
@@ -207,7 +207,7 @@ class SideEffectsBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = "Side effects and risks"
-        template = "core/blocks/side_effects.html"
+        template = "clinic_pages/core/blocks/side_effects.html"
         help_text = "Lists of side effects; serious risks are kept apart from common ones."
         preview_value = {"heading": "Side effects and risks", "common": ["Nausea"], "serious": []}
 
@@ -226,7 +226,7 @@ class MythFactBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = "Myths vs facts"
-        template = "core/blocks/myth_fact.html"
+        template = "clinic_pages/core/blocks/myth_fact.html"
         help_text = "Pairs of a myth and the fact that answers it."
         preview_value = {
             "heading": "Myths and facts",
@@ -239,7 +239,7 @@ class FAQBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=120, default="Frequently asked questions")
     questions = blocks.ListBlock(
-        SnippetChooserBlock("faqs.Question"),
+        SnippetChooserBlock("clinic_pages_faqs.Question"),
         min_num=1,
         max_num=20,
         help_text="Choose questions from your clinic's FAQ library; edit them there once.",
@@ -248,7 +248,7 @@ class FAQBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = "FAQ"
-        template = "core/blocks/faq.html"
+        template = "clinic_pages/core/blocks/faq.html"
         help_text = "Reusable questions and answers from the FAQ library."
         preview_value = {"heading": "Frequently asked questions", "questions": []}
 
@@ -271,7 +271,7 @@ class AlternativesBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "Alternatives"
-        template = "core/blocks/alternatives.html"
+        template = "clinic_pages/core/blocks/alternatives.html"
         help_text = "Other options a patient may discuss with their physician."
         preview_value = {"heading": "Alternatives", "items": [{"name": "Physical therapy"}]}
 
@@ -287,7 +287,7 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = "Image with caption"
-        template = "core/blocks/figure.html"
+        template = "clinic_pages/core/blocks/figure.html"
         help_text = "A picture with a caption under it."
 
 
@@ -300,7 +300,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = "Quote"
-        template = "core/blocks/quote.html"
+        template = "clinic_pages/core/blocks/quote.html"
         help_text = "Quote only what the person said or wrote."
         preview_value = {"quote": "Ask us anything before you start.", "attribution": "Our team"}
 
@@ -333,7 +333,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "Appointment call to action"
-        template = "core/blocks/call_to_action.html"
+        template = "clinic_pages/core/blocks/call_to_action.html"
         value_class = CallToActionValue
         help_text = "Empty fields fall back to the clinic's default call to action."
         preview_value = {
@@ -368,7 +368,9 @@ class ArticleContentBlock(blocks.StreamBlock):
 
     section = SectionBlock()
     paragraph = blocks.RichTextBlock(
-        features=LIMITED_RICH_TEXT, icon="pilcrow", template="core/blocks/paragraph.html"
+        features=LIMITED_RICH_TEXT,
+        icon="pilcrow",
+        template="clinic_pages/core/blocks/paragraph.html",
     )
     callout = CalloutBlock()
     bullet_list = BulletListBlock()

@@ -1,6 +1,7 @@
 """Abstract page mixins shared by every page type.
 
 They are abstract on purpose: a concrete base page would cost one more join on every page load.
+The base page itself, which knows about clinics, is ``clinic_pages.clinics.pages.ClinicPage``.
 """
 
 from __future__ import annotations
@@ -9,12 +10,7 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
-from wagtail.search import index
-
-from core.forms import ClinicPageForm
 
 
 class ListingMixin(models.Model):
@@ -54,7 +50,7 @@ class MedicalReviewMixin(models.Model):
     """Who reviewed a medical page and when, shown to visitors as a mark of trust."""
 
     reviewed_by = models.ForeignKey(
-        "physicians.PhysicianPage",
+        "clinic_pages_physicians.PhysicianPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -90,19 +86,3 @@ class MedicalReviewMixin(models.Model):
     def schedule_next_review(self, reviewed_on: datetime.date, interval_days: int) -> None:
         self.last_reviewed = reviewed_on
         self.next_review_due = reviewed_on + datetime.timedelta(days=interval_days)
-
-
-class ClinicPage(ListingMixin, Page):
-    """Abstract base of every public page: listing fields, search fields and common panels."""
-
-    base_form_class = ClinicPageForm
-    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
-    promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
-
-    class Meta:
-        abstract = True
-
-    @cached_property
-    def breadcrumbs(self) -> list[Page]:
-        """Ancestors from the clinic home down, for the breadcrumb trail (one query)."""
-        return list(self.get_ancestors().filter(depth__gt=1))

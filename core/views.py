@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -14,8 +15,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Disallow: {reverse('clinic_pages:search')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('clinic_pages:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -23,4 +24,4 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page links; send the SVG icon."""
-    return HttpResponsePermanentRedirect(static("core/favicon.svg"))
+    return HttpResponsePermanentRedirect(static("clinic_pages/favicon.svg"))

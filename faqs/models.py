@@ -11,9 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
-from clinics.admin_scoping import ClinicOwnedForm
-from core.blocks import LIMITED_RICH_TEXT
-from core.models import ClinicPage, MedicalReviewMixin
+from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.core.models import MedicalReviewMixin
 
 
 class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
@@ -71,18 +72,20 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         return self._revisions
 
     def get_preview_template(self, request, mode_name):
-        return "faqs/previews/question.html"
+        return "clinic_pages/faqs/previews/question.html"
 
 
 class FAQPage(MedicalReviewMixin, ClinicPage):
     """The clinic's FAQ page: all its questions, grouped by topic; one per clinic."""
+
+    template = "clinic_pages/faqs/faq_page.html"
 
     intro = RichTextField(
         features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the questions."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *MedicalReviewMixin.review_panels]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["clinic_pages_home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
 

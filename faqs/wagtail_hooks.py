@@ -4,8 +4,8 @@ from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from clinics.admin_scoping import ClinicScopedSnippetViewSet
-from faqs.models import Question
+from clinic_pages.clinics.admin_scoping import ClinicScopedSnippetViewSet
+from clinic_pages.faqs.models import Question
 
 register_permission_policy(Question, SitePermissionPolicy(Question))
 

@@ -4,5 +4,7 @@ from django.apps import AppConfig
 class GovernanceConfig(AppConfig):
     """Clinical sign-off of medical pages: the review task, review stamps, due-review reporting."""
 
-    name = "governance"
+    name = "clinic_pages.governance"
+    label = "clinic_pages_governance"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Medical governance"

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site, WorkflowState
 
-from clinics.access import sites_for_user
-from governance.reviews import due_reviews
+from clinic_pages.clinics.access import sites_for_user
+from clinic_pages.governance.reviews import due_reviews
 
 RECENT_DAYS = 7
 
@@ -26,7 +26,7 @@ class ClinicSummary:
 
 def _recent_requests(site: Site) -> int | None:
     try:
-        model = apps.get_model("appointments", "AppointmentRequest")
+        model = apps.get_model("clinic_pages_appointments", "AppointmentRequest")
     except LookupError:
         return None
     since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
@@ -60,7 +60,7 @@ def clinic_summaries(user) -> list[ClinicSummary]:
 class ClinicDashboardPanel(Component):
     name = "clinic_summary"
     order = 50
-    template_name = "governance/dashboard_panel.html"
+    template_name = "clinic_pages/governance/dashboard_panel.html"
 
     def __init__(self, user):
         self.user = user

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail.models import GroupApprovalTask
 
-from governance.stamping import stamp_review
+from clinic_pages.governance.stamping import stamp_review
 
 
 class ClinicalReviewTask(GroupApprovalTask):

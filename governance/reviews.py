@@ -13,9 +13,9 @@ DUE_SOON_DAYS = 30
 
 
 def medical_page_models() -> list[type[Page]]:
-    from conditions.models import ConditionPage
-    from faqs.models import FAQPage
-    from treatments.models import TreatmentPage
+    from clinic_pages.conditions.models import ConditionPage
+    from clinic_pages.faqs.models import FAQPage
+    from clinic_pages.treatments.models import TreatmentPage
 
     return [TreatmentPage, ConditionPage, FAQPage]
 

@@ -12,7 +12,7 @@ logger = logging.getLogger("clinic_pages.governance")
 
 def reviewer_physician(user, site):
     """The physician page of this clinic that belongs to the approving user, if any."""
-    from physicians.models import PhysicianPage
+    from clinic_pages.physicians.models import PhysicianPage
 
     return (
         PhysicianPage.objects.live()
@@ -25,8 +25,8 @@ def reviewer_physician(user, site):
 
 def stamp_review(revision: Revision, user) -> None:
     """Write reviewed-by, last-reviewed and next-review-due into the revision under review."""
-    from clinics.models import ClinicSettings
-    from core.models import MedicalReviewMixin
+    from clinic_pages.clinics.models import ClinicSettings
+    from clinic_pages.core.models import MedicalReviewMixin
 
     page = revision.as_object()
     if not isinstance(page, MedicalReviewMixin):
@@ -50,7 +50,7 @@ def stamp_review(revision: Revision, user) -> None:
 
 def is_clinical_reviewer(user, page) -> bool:
     """Whether the user is one of the reviewers of the clinical-review workflow on this page."""
-    from governance.models import ClinicalReviewTask
+    from clinic_pages.governance.models import ClinicalReviewTask
 
     workflow = page.get_workflow()
     if workflow is None or not user.is_authenticated:

@@ -7,8 +7,8 @@ from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from clinics.access import sites_for_user, works_for_a_clinic
-from governance.reviews import due_reviews
+from clinic_pages.clinics.access import sites_for_user, works_for_a_clinic
+from clinic_pages.governance.reviews import due_reviews
 
 
 class ReviewsDueReportView(ReportView):

@@ -5,10 +5,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from clinics.access import works_for_a_clinic
-from governance.dashboard import ClinicDashboardPanel
-from governance.stamping import is_clinical_reviewer, stamp_review
-from governance.views import ReviewsDueReportView
+from clinic_pages.clinics.access import works_for_a_clinic
+from clinic_pages.governance.dashboard import ClinicDashboardPanel
+from clinic_pages.governance.stamping import is_clinical_reviewer, stamp_review
+from clinic_pages.governance.views import ReviewsDueReportView
 
 
 @hooks.register("register_admin_urls")

@@ -8,12 +8,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
-from articles.models import ArticlePage
-from clinics.models import Location
-from conditions.models import ConditionPage
-from core.models import ClinicPage
-from physicians.models import PhysicianPage
-from treatments.models import TreatmentPage
+from clinic_pages.articles.models import ArticlePage
+from clinic_pages.clinics.models import Location
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.conditions.models import ConditionPage
+from clinic_pages.physicians.models import PhysicianPage
+from clinic_pages.treatments.models import TreatmentPage
 
 FEATURED_FALLBACK_COUNT = 6
 LATEST_ARTICLES_COUNT = 3
@@ -21,6 +21,8 @@ LATEST_ARTICLES_COUNT = 3
 
 class HomePage(ClinicPage):
     """A clinic's home page; everything below the hero is drawn from the page tree."""
+
+    template = "clinic_pages/home/home_page.html"
 
     hero_heading = models.CharField(
         max_length=120, help_text="The main message, e.g. 'Relief for nerve pain that lingers'."
@@ -57,12 +59,12 @@ class HomePage(ClinicPage):
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "treatments.TreatmentIndexPage",
-        "conditions.ConditionIndexPage",
-        "physicians.PhysicianIndexPage",
-        "faqs.FAQPage",
-        "articles.ArticleIndexPage",
-        "appointments.AppointmentPage",
+        "clinic_pages_treatments.TreatmentIndexPage",
+        "clinic_pages_conditions.ConditionIndexPage",
+        "clinic_pages_physicians.PhysicianIndexPage",
+        "clinic_pages_faqs.FAQPage",
+        "clinic_pages_articles.ArticleIndexPage",
+        "clinic_pages_appointments.AppointmentPage",
     ]
 
     class Meta:
@@ -106,7 +108,7 @@ class HomePage(ClinicPage):
 class HomeFeaturedTreatment(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_treatment_links")
     treatment = models.ForeignKey(
-        "treatments.TreatmentPage", on_delete=models.CASCADE, related_name="+"
+        "clinic_pages_treatments.TreatmentPage", on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [PageChooserPanel("treatment")]

@@ -17,21 +17,23 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import LIMITED_RICH_TEXT
-from core.models import ClinicPage
-from physicians.forms import PhysicianPageForm
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.physicians.forms import PhysicianPageForm
 
 
 class PhysicianIndexPage(ClinicPage):
     """Lists the clinic's physicians; one per clinic."""
+
+    template = "clinic_pages/physicians/physician_index_page.html"
 
     intro = RichTextField(
         features=LIMITED_RICH_TEXT, blank=True, help_text="A short introduction to the team."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["physicians.PhysicianPage"]
+    parent_page_types = ["clinic_pages_home.HomePage"]
+    subpage_types = ["clinic_pages_physicians.PhysicianPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -51,6 +53,8 @@ class PhysicianIndexPage(ClinicPage):
 
 class PhysicianPage(ClinicPage):
     """A physician's bio: who they are, what they are certified in, where and what they treat."""
+
+    template = "clinic_pages/physicians/physician_page.html"
 
     base_form_class = PhysicianPageForm
 
@@ -93,7 +97,7 @@ class PhysicianPage(ClinicPage):
         "with this page.",
     )
     locations = ParentalManyToManyField(
-        "clinics.Location",
+        "clinic_pages_clinics.Location",
         blank=True,
         related_name="physicians",
         help_text="Offices where this physician sees patients.",
@@ -132,7 +136,7 @@ class PhysicianPage(ClinicPage):
         index.SearchField("family_name"),
         index.SearchField("bio"),
     ]
-    parent_page_types = ["physicians.PhysicianIndexPage"]
+    parent_page_types = ["clinic_pages_physicians.PhysicianIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -226,7 +230,9 @@ class PhysicianEducation(Orderable):
 class PhysicianTreatment(Orderable):
     page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="treatments_offered")
     treatment = models.ForeignKey(
-        "treatments.TreatmentPage", on_delete=models.CASCADE, related_name="physician_links"
+        "clinic_pages_treatments.TreatmentPage",
+        on_delete=models.CASCADE,
+        related_name="physician_links",
     )
 
     panels = [PageChooserPanel("treatment")]

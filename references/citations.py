@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from references.models import Reference
+from clinic_pages.references.models import Reference
 
 
 def _cited_in_stream(stream_value) -> Iterable[Reference]:

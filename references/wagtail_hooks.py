@@ -12,8 +12,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from clinics.access import works_for_a_clinic
-from references.models import Reference
+from clinic_pages.clinics.access import works_for_a_clinic
+from clinic_pages.references.models import Reference
 
 READ_ACTIONS = frozenset({"view", "choose"})
 

@@ -24,5 +24,5 @@ def search(request):
         results = Page.objects.live().public().in_site(site).exclude(depth__lte=1).search(query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        request, "clinic_pages/search/search.html", {"search_query": query, "search_results": page}
     )

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-from articles.models import ArticlePage
-from clinics.models import ClinicSettings
+from clinic_pages.articles.models import ArticlePage
+from clinic_pages.clinics.models import ClinicSettings
 
 from .jsonld.base import page_description
 

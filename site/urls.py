@@ -1,23 +1,16 @@
-"""URL routes: the admin, per-site sitemap and robots.txt, search, then Wagtail's page serving."""
+"""URL routes of the example project: the admin, the plugin's routes, then Wagtail's pages."""
 
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from core.views import favicon, robots_txt
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
-    path("favicon.ico", favicon, name="favicon"),
+    path("", include("clinic_pages.urls")),
 ]
 
 if settings.DEBUG:

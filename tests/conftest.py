@@ -11,15 +11,15 @@ from wagtail.coreutils import get_dummy_request
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from appointments.models import AppointmentPage
-from articles.models import ArticleIndexPage
-from clinics.models import ClinicSettings
-from conditions.models import ConditionIndexPage
-from faqs.models import FAQPage
-from home.models import HomePage
-from physicians.models import PhysicianIndexPage
+from clinic_pages.appointments.models import AppointmentPage
+from clinic_pages.articles.models import ArticleIndexPage
+from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.conditions.models import ConditionIndexPage
+from clinic_pages.faqs.models import FAQPage
+from clinic_pages.home.models import HomePage
+from clinic_pages.physicians.models import PhysicianIndexPage
+from clinic_pages.treatments.models import TreatmentIndexPage
 from tests import factories
-from treatments.models import TreatmentIndexPage
 
 
 @pytest.fixture(autouse=True)

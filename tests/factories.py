@@ -15,13 +15,18 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from appointments.models import AppointmentPage
-from articles.models import ArticleIndexPage, ArticlePage
-from clinics.models import ClinicSettings, Location, OpeningHours
-from conditions.models import ConditionCause, ConditionIndexPage, ConditionPage, ConditionSymptom
-from faqs.models import FAQPage, Question
-from home.models import HomeFeaturedTreatment, HomePage
-from physicians.models import (
+from clinic_pages.appointments.models import AppointmentPage
+from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
+from clinic_pages.clinics.models import ClinicSettings, Location, OpeningHours
+from clinic_pages.conditions.models import (
+    ConditionCause,
+    ConditionIndexPage,
+    ConditionPage,
+    ConditionSymptom,
+)
+from clinic_pages.faqs.models import FAQPage, Question
+from clinic_pages.home.models import HomeFeaturedTreatment, HomePage
+from clinic_pages.physicians.models import (
     PhysicianCertification,
     PhysicianEducation,
     PhysicianIndexPage,
@@ -29,8 +34,8 @@ from physicians.models import (
     PhysicianSpecialty,
     PhysicianTreatment,
 )
-from references.models import Reference
-from treatments.models import (
+from clinic_pages.references.models import Reference
+from clinic_pages.treatments.models import (
     RelatedTreatment,
     TreatmentCondition,
     TreatmentIndexPage,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from wagtail.models import GroupPagePermission
 
-from clinics.access import sites_for_user, user_can_manage_site
+from clinic_pages.clinics.access import sites_for_user, user_can_manage_site
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clinics.models import DEFAULT_DISCLAIMER, ClinicSettings
+from clinic_pages.clinics.models import DEFAULT_DISCLAIMER, ClinicSettings
 from tests import factories
 
 

@@ -17,13 +17,13 @@ from django.db import transaction
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
-from appointments.models import AppointmentPage
-from articles.models import ArticlePage
-from clinics.models import Location
-from faqs.models import FAQPage, Question
-from physicians.models import PhysicianIndexPage, PhysicianPage
-from references.models import Reference
-from treatments.models import TreatmentPage
+from clinic_pages.appointments.models import AppointmentPage
+from clinic_pages.articles.models import ArticlePage
+from clinic_pages.clinics.models import Location
+from clinic_pages.faqs.models import FAQPage, Question
+from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.references.models import Reference
+from clinic_pages.treatments.models import TreatmentPage
 
 SLUGS = ["urban-spine", "bayer-foundation", "revitalize", "florida-medical", "ms-pain-migraine"]
 COUNTED = [Page, Revision, Image, Question, Reference, Location, Site, get_user_model()]

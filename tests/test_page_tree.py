@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Page
 
-from appointments.models import AppointmentPage
-from articles.models import ArticleIndexPage, ArticlePage
-from conditions.models import ConditionIndexPage, ConditionPage
-from faqs.models import FAQPage
-from home.models import HomePage
-from physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.appointments.models import AppointmentPage
+from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
+from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
+from clinic_pages.faqs.models import FAQPage
+from clinic_pages.home.models import HomePage
+from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 from tests import factories
-from treatments.models import TreatmentIndexPage, TreatmentPage
 
 INDEXES = [
     TreatmentIndexPage,

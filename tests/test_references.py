@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from references.citations import ReferenceList
-from references.models import Reference
+from clinic_pages.references.citations import ReferenceList
+from clinic_pages.references.models import Reference
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -16,14 +16,14 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from appointments.models import AppointmentPage
-from articles.models import ArticleIndexPage, ArticlePage
-from conditions.models import ConditionIndexPage, ConditionPage
-from faqs.models import FAQPage
-from home.models import HomeFeaturedTreatment, HomePage
-from physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.appointments.models import AppointmentPage
+from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
+from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
+from clinic_pages.faqs.models import FAQPage
+from clinic_pages.home.models import HomeFeaturedTreatment, HomePage
+from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 from tests import factories
-from treatments.models import TreatmentIndexPage, TreatmentPage
 
 
 def soup_of(response) -> BeautifulSoup:
@@ -164,7 +164,7 @@ def test_reference_list_is_numbered_with_doi_and_pubmed_links(treatment_setup, c
 def test_evidence_citation_numbers_match_the_reference_list(treatment_setup, client):
     clinic = treatment_setup
     response = clinic.get(client, clinic.extra["treatment"])
-    assert "core/blocks/evidence.html" in template_names(response)
+    assert "clinic_pages/core/blocks/evidence.html" in template_names(response)
     evidence = main_of(response).find(class_="evidence")
     finding = next(p for p in evidence.find_all("p") if "Pain scores fell" in p.get_text())
     cites = [(text_of(a), a["href"]) for a in finding.find_all("a")]
@@ -174,7 +174,7 @@ def test_evidence_citation_numbers_match_the_reference_list(treatment_setup, cli
 def test_protocol_step_cites_its_reference_by_number(treatment_setup, client):
     clinic = treatment_setup
     response = clinic.get(client, clinic.extra["treatment"])
-    assert "core/blocks/protocol.html" in template_names(response)
+    assert "clinic_pages/core/blocks/protocol.html" in template_names(response)
     protocol = main_of(response).find(class_="protocol")
     text = text_of(protocol)
     assert "Published CRPS protocol" in text
@@ -187,7 +187,7 @@ def test_body_blocks_render_with_their_templates(treatment_setup, client):
     response = clinic.get(client, clinic.extra["treatment"])
     used = template_names(response)
     for name in ("section", "side_effects", "faq"):
-        assert f"core/blocks/{name}.html" in used
+        assert f"clinic_pages/core/blocks/{name}.html" in used
     text = text_of(main_of(response))
     assert "Ketamine is an anesthetic used at low doses." in text
     assert "Raised blood pressure" in text
@@ -253,7 +253,7 @@ def test_cta_block_without_link_falls_back_to_the_appointment_page(clinic, clien
         body=[factories.cta_block(heading="Questions about ketamine?", button_label="Ask us")],
     )
     response = clinic.get(client, page)
-    assert "core/blocks/call_to_action.html" in template_names(response)
+    assert "clinic_pages/core/blocks/call_to_action.html" in template_names(response)
     cta = main_of(response).find(class_="cta")
     assert "Questions about ketamine?" in text_of(cta)
     assert f"/appointments/?treatment={page.pk}" in hrefs(cta)

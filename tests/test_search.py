@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from search.views import MAX_QUERY_LENGTH
+from clinic_pages.search.views import MAX_QUERY_LENGTH
 from tests import factories
 
 

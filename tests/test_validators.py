@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from clinics.models import ClinicSettings, Location
-from core.validators import (
+from clinic_pages.clinics.models import ClinicSettings, Location
+from clinic_pages.core.validators import (
     contrast_ratio,
     phone_validator,
     tel_href,

@@ -10,19 +10,22 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
-from core.models import ClinicPage, MedicalReviewMixin
-from references.citations import ReferenceList
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.references.citations import ReferenceList
 
 
 class TreatmentIndexPage(ClinicPage):
     """Lists the clinic's treatments in the order editors arrange them (the treatment series)."""
 
+    template = "clinic_pages/treatments/treatment_index_page.html"
+
     intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["treatments.TreatmentPage"]
+    parent_page_types = ["clinic_pages_home.HomePage"]
+    subpage_types = ["clinic_pages_treatments.TreatmentPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -38,6 +41,8 @@ class TreatmentIndexPage(ClinicPage):
 
 class TreatmentPage(MedicalReviewMixin, ClinicPage):
     """A treatment overview: what it is, how it works, evidence, risks, protocol and FAQs."""
+
+    template = "clinic_pages/treatments/treatment_page.html"
 
     summary = models.TextField(
         max_length=600,
@@ -85,7 +90,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         index.SearchField("alternate_names"),
         index.SearchField("body"),
     ]
-    parent_page_types = ["treatments.TreatmentIndexPage"]
+    parent_page_types = ["clinic_pages_treatments.TreatmentIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -152,7 +157,9 @@ class TreatmentCondition(Orderable):
 
     page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="condition_links")
     condition = models.ForeignKey(
-        "conditions.ConditionPage", on_delete=models.CASCADE, related_name="treatment_links"
+        "clinic_pages_conditions.ConditionPage",
+        on_delete=models.CASCADE,
+        related_name="treatment_links",
     )
 
     panels = [PageChooserPanel("condition")]
@@ -186,7 +193,9 @@ class TreatmentRegulatoryStatus(Orderable):
 class TreatmentReference(Orderable):
     page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="reference_links")
     reference = models.ForeignKey(
-        "references.Reference", on_delete=models.CASCADE, related_name="treatment_links"
+        "clinic_pages_references.Reference",
+        on_delete=models.CASCADE,
+        related_name="treatment_links",
     )
 
     panels = [FieldPanel("reference")]

@@ -1,13 +1,13 @@
 """Appointment booking: the page visitors book on, the slots clinics publish, the requests."""
 
-from appointments.models.booking import (
+from clinic_pages.appointments.models.booking import (
     ACTIVE_STATUSES,
     AppointmentRequest,
     AppointmentRequestQuerySet,
     AppointmentSlot,
     AppointmentSlotQuerySet,
 )
-from appointments.models.pages import AppointmentPage, AppointmentReason
+from clinic_pages.appointments.models.pages import AppointmentPage, AppointmentReason
 
 __all__ = [
     "ACTIVE_STATUSES",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,7 +12,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Site
 
-from core.validators import phone_validator
+from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.core.validators import phone_validator
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on the phone
 
@@ -43,8 +43,8 @@ class AppointmentSlotQuerySet(models.QuerySet):
     def open_for_booking(self, site: Site) -> AppointmentSlotQuerySet:
         """Future slots of this clinic nobody holds, inside the booking window."""
         now = timezone.now()
-        lead = getattr(settings, "APPOINTMENT_SLOT_LEAD_HOURS", 2)
-        window = getattr(settings, "APPOINTMENT_SLOT_WINDOW_DAYS", 42)
+        lead = clinic_pages_settings.APPOINTMENT_SLOT_LEAD_HOURS
+        window = clinic_pages_settings.APPOINTMENT_SLOT_WINDOW_DAYS
         return (
             self.filter(
                 site=site,
@@ -63,10 +63,10 @@ class AppointmentSlot(models.Model):
         Site, on_delete=models.CASCADE, related_name="appointment_slots", editable=False
     )
     location = models.ForeignKey(
-        "clinics.Location", on_delete=models.CASCADE, related_name="appointment_slots"
+        "clinic_pages_clinics.Location", on_delete=models.CASCADE, related_name="appointment_slots"
     )
     physician = models.ForeignKey(
-        "physicians.PhysicianPage",
+        "clinic_pages_physicians.PhysicianPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -164,7 +164,7 @@ class AppointmentRequest(models.Model):
         "have you been to us before?", max_length=10, choices=PatientStatus.choices
     )
     location = models.ForeignKey(
-        "clinics.Location",
+        "clinic_pages_clinics.Location",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -172,7 +172,7 @@ class AppointmentRequest(models.Model):
         verbose_name="preferred office",
     )
     physician = models.ForeignKey(
-        "physicians.PhysicianPage",
+        "clinic_pages_physicians.PhysicianPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -180,14 +180,14 @@ class AppointmentRequest(models.Model):
         verbose_name="preferred physician",
     )
     treatment = models.ForeignKey(
-        "treatments.TreatmentPage",
+        "clinic_pages_treatments.TreatmentPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appointment_requests",
     )
     reason = models.ForeignKey(
-        "appointments.AppointmentReason",
+        "clinic_pages_appointments.AppointmentReason",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -252,12 +252,12 @@ class AppointmentRequest(models.Model):
     slot_starts_at.fget.short_description = "appointment time"
 
     def get_preferred_days_display(self) -> str:
-        from appointments.forms import DAY_CHOICES
+        from clinic_pages.appointments.forms import DAY_CHOICES
 
         return _labels(DAY_CHOICES, self.preferred_days)
 
     def get_preferred_times_display(self) -> str:
-        from appointments.forms import TIME_CHOICES
+        from clinic_pages.appointments.forms import TIME_CHOICES
 
         return _labels(TIME_CHOICES, self.preferred_times)
 

@@ -6,7 +6,6 @@ import base64
 import logging
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,13 +20,14 @@ from wagtail.fields import RichTextField
 from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, Site
 
-from core.blocks import LIMITED_RICH_TEXT
-from core.models import ClinicPage
+from clinic_pages.clinics.pages import ClinicPage
+from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.core.conf import clinic_pages_settings
 
 logger = logging.getLogger("clinic_pages.appointments")
 
-SESSION_KEY = "appointments.references"
-CANCEL_SALT = "appointments.cancel"
+SESSION_KEY = "clinic_pages.appointments.references"
+CANCEL_SALT = "clinic_pages.appointments.cancel"
 
 
 def _site_pages(model, site: Site):
@@ -40,6 +40,8 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     Editors choose what the form offers; leaving a list empty offers everything of this clinic.
     """
+
+    template = "clinic_pages/appointments/appointment_page.html"
 
     intro = RichTextField(
         features=LIMITED_RICH_TEXT, help_text="What happens when a patient gets in touch."
@@ -67,19 +69,19 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         "Falls back to the clinic's contact address.",
     )
     offered_locations = ParentalManyToManyField(
-        "clinics.Location",
+        "clinic_pages_clinics.Location",
         blank=True,
         related_name="+",
         help_text="Offices patients can choose. Leave empty to offer all of the clinic's offices.",
     )
     offered_physicians = ParentalManyToManyField(
-        "physicians.PhysicianPage",
+        "clinic_pages_physicians.PhysicianPage",
         blank=True,
         related_name="+",
         help_text="Physicians patients can ask for. Leave empty to offer all published ones.",
     )
     offered_treatments = ParentalManyToManyField(
-        "treatments.TreatmentPage",
+        "clinic_pages_treatments.TreatmentPage",
         blank=True,
         related_name="+",
         help_text="Treatments patients can ask about. Leave empty to offer all published ones.",
@@ -113,7 +115,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             heading="Privacy and confirmation",
         ),
     ]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["clinic_pages_home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
@@ -140,7 +142,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             )
 
     def available_locations(self):
-        from clinics.models import Location
+        from clinic_pages.clinics.models import Location
 
         site = self.clinic_site
         offices = Location.objects.filter(site=site)
@@ -148,7 +150,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return chosen if chosen.exists() else offices
 
     def available_physicians(self):
-        from physicians.models import PhysicianPage
+        from clinic_pages.physicians.models import PhysicianPage
 
         pages = _site_pages(PhysicianPage, self.clinic_site)
         # A list of ids, not .values(): in previews the relation is modelcluster's in-memory set.
@@ -156,21 +158,21 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return (chosen if chosen.exists() else pages).order_by("family_name", "given_name")
 
     def available_treatments(self):
-        from treatments.models import TreatmentPage
+        from clinic_pages.treatments.models import TreatmentPage
 
         pages = _site_pages(TreatmentPage, self.clinic_site)
         chosen = pages.filter(pk__in=[page.pk for page in self.offered_treatments.all()])
         return (chosen if chosen.exists() else pages).order_by("path")
 
     def open_slots(self, physician=None):
-        from appointments.models.booking import AppointmentSlot
+        from clinic_pages.appointments.models.booking import AppointmentSlot
 
         slots = AppointmentSlot.objects.open_for_booking(self.clinic_site).filter(
             location__in=self.available_locations()
         )
         if physician is not None:
             slots = slots.filter(physician=physician)
-        limit = getattr(settings, "APPOINTMENT_MAX_SLOTS_SHOWN", 200)
+        limit = clinic_pages_settings.APPOINTMENT_MAX_SLOTS_SHOWN
         return slots.select_related("location", "physician")[:limit]
 
     # ------------------------------------------------------------------ serving
@@ -188,7 +190,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from clinics.models import Location
+        from clinic_pages.clinics.models import Location
 
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = Location.objects.for_site(self.clinic_site)
@@ -196,13 +198,13 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     @path("", name="form")
     def booking_form(self, request):
-        from appointments.views.booking import BookingFormView
+        from clinic_pages.appointments.views.booking import BookingFormView
 
         return BookingFormView(page=self).dispatch(request)
 
     @re_path(r"^confirmation/(?P<reference>[A-Z0-9]{4}-[A-Z0-9]{4})/$", name="confirmation")
     def confirmation(self, request, reference):
-        from appointments.models.booking import AppointmentRequest
+        from clinic_pages.appointments.models.booking import AppointmentRequest
 
         if reference not in request.session.get(SESSION_KEY, []):
             raise Http404("Not a request made in this browser session.")
@@ -213,15 +215,15 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         )
         return render(
             request,
-            "appointments/appointment_confirmation.html",
+            "clinic_pages/appointments/appointment_confirmation.html",
             {"page": self, "self": self, "reference": reference, "booking": booking},
         )
 
     @re_path(r"^cancel/(?P<token>[\w-]{10,200})/$", name="cancel")
     def cancel(self, request, token):
-        from appointments.models.booking import AppointmentRequest
+        from clinic_pages.appointments.models.booking import AppointmentRequest
 
-        max_age = getattr(settings, "APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS", 90) * 86400
+        max_age = clinic_pages_settings.APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS * 86400
         try:
             signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
             reference = signing.TimestampSigner(salt=CANCEL_SALT).unsign(signed, max_age=max_age)
@@ -235,11 +237,11 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         cancelled = False
         if request.method == "POST" and booking.can_be_cancelled:
             booking.cancel()
-            log(booking, "appointments.cancel_by_patient", user=None)
+            log(booking, "clinic_pages.appointments.cancel_by_patient", user=None)
             cancelled = True
         return render(
             request,
-            "appointments/appointment_cancel.html",
+            "clinic_pages/appointments/appointment_cancel.html",
             {"page": self, "self": self, "booking": booking, "cancelled": cancelled},
         )
 

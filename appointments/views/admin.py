@@ -24,11 +24,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
-from appointments.forms import WeeklySlotPatternForm
-from appointments.models import ACTIVE_STATUSES, AppointmentRequest, AppointmentSlot
-from clinics.access import sites_for_user
-from clinics.models import Location
-from physicians.models import PhysicianPage
+from clinic_pages.appointments.forms import WeeklySlotPatternForm
+from clinic_pages.appointments.models import ACTIVE_STATUSES, AppointmentRequest, AppointmentSlot
+from clinic_pages.clinics.access import sites_for_user
+from clinic_pages.clinics.models import Location
+from clinic_pages.physicians.models import PhysicianPage
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -99,7 +99,7 @@ class RequestIndexView(ClinicScopedMixin, generic.IndexView):
         if self.is_export:
             exported = context["object_list"]
             for booking in exported:  # evaluates once; the export reuses the result cache
-                log(booking, "appointments.export", user=self.request.user)
+                log(booking, "clinic_pages.appointments.export", user=self.request.user)
         return super().render_to_response(context, **response_kwargs)
 
     def preprocess_field_value(self, field, value, export_format):
@@ -117,7 +117,7 @@ class RequestInspectView(ClinicScopedMixin, generic.InspectView):
         return get_object_or_404(self.scoped(), pk=self.pk)
 
     def get(self, request, *args, **kwargs):
-        log(self.object, "appointments.view", user=request.user)
+        log(self.object, "clinic_pages.appointments.view", user=request.user)
         return super().get(request, *args, **kwargs)
 
     def get_slot_display_value(self):
@@ -137,7 +137,7 @@ class RequestEditView(ScopedObjectMixin, generic.EditView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        log(self.object, "appointments.view", user=request.user)
+        log(self.object, "clinic_pages.appointments.view", user=request.user)
         return response
 
     def save_instance(self):
@@ -146,7 +146,7 @@ class RequestEditView(ScopedObjectMixin, generic.EditView):
             if instance.status != self.status_before:
                 log(
                     instance,
-                    "appointments.status_change",
+                    "clinic_pages.appointments.status_change",
                     user=self.request.user,
                     data={"from": self.status_before, "to": instance.status},
                 )
@@ -215,7 +215,7 @@ class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
     """Creates a weekly pattern of slots; existing slots at the same time are left alone."""
 
     permission_required = "add"
-    template_name = "appointments/admin/slot_pattern.html"
+    template_name = "clinic_pages/appointments/admin/slot_pattern.html"
     page_title = "Create slots from a weekly pattern"
     header_icon = "time"
     model = None  # set by the viewset; its permission policy applies
@@ -255,7 +255,7 @@ class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
     """One day's slots across the user's offices, with who holds each."""
 
     any_permission_required = ["add", "change", "delete", "view"]
-    template_name = "appointments/admin/slot_day.html"
+    template_name = "clinic_pages/appointments/admin/slot_day.html"
     page_title = "Slots by day"
     header_icon = "time"
     model = None  # set by the viewset; its permission policy applies

@@ -10,11 +10,11 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.debug import sensitive_variables
 
-from appointments.forms import BookingForm
-from appointments.models import AppointmentRequest
-from appointments.models.booking import new_reference
-from appointments.notifications import deliver_after_commit
-from appointments.spam import FormToken, rate_limit_exceeded
+from clinic_pages.appointments.forms import BookingForm
+from clinic_pages.appointments.models import AppointmentRequest
+from clinic_pages.appointments.models.booking import new_reference
+from clinic_pages.appointments.notifications import deliver_after_commit
+from clinic_pages.appointments.spam import FormToken, rate_limit_exceeded
 
 logger = logging.getLogger("clinic_pages.appointments")
 
@@ -75,7 +75,7 @@ class BookingFormView:
             form_action=self.page.get_url(request=request) + self.page.reverse_subpage("form"),
         )
         return TemplateResponse(
-            request, "appointments/appointment_booking.html", context, status=status
+            request, "clinic_pages/appointments/appointment_booking.html", context, status=status
         )
 
     def confirmation(self, request, reference):

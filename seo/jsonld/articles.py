@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from articles.models import ArticlePage
-from references.citations import ReferenceList
+from clinic_pages.articles.models import ArticlePage
+from clinic_pages.references.citations import ReferenceList
 
 from .base import Node, PageContext, compact, ref, site_nodes, web_page
 from .citations import citations

@@ -19,7 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from clinics.models import ClinicSettings
+from clinic_pages.clinics.models import ClinicSettings
 
 Node = dict[str, Any]
 
@@ -154,7 +154,9 @@ def page_description(page: Page) -> str:
 
 
 def website(ctx: PageContext) -> Node:
-    search_url = ctx.root_url.rstrip("/") + reverse("search") + "?q={search_term_string}"
+    search_url = (
+        ctx.root_url.rstrip("/") + reverse("clinic_pages:search") + "?q={search_term_string}"
+    )
     return compact(
         {
             "@type": "WebSite",

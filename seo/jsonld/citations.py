@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from references.models import Reference
+from clinic_pages.references.models import Reference
 
 from .base import Node, compact
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from clinics.models import Location, OpeningHours
+from clinic_pages.clinics.models import Location, OpeningHours
 
 from .base import Node, PageContext, compact, ref
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conditions.models import ConditionPage
+from clinic_pages.conditions.models import ConditionPage
 
 from .base import Node, PageContext, compact, ref, site_nodes, split_names
 from .physicians import physician_reference, therapy_reference

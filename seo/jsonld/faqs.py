@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from faqs.models import Question
+from clinic_pages.faqs.models import Question
 
 from .base import Node, PageContext, plain_text, site_nodes, web_page
 

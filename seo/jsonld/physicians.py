@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from physicians.models import PhysicianPage
+from clinic_pages.physicians.models import PhysicianPage
 
 from .base import Node, PageContext, compact, ref, site_nodes, web_page
 from .clinics import clinic_id, medical_clinics

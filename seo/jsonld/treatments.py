@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from core.blocks import DoseStepValue
-from treatments.models import TreatmentPage
+from clinic_pages.core.blocks import DoseStepValue
+from clinic_pages.treatments.models import TreatmentPage
 
 from .base import Node, PageContext, compact, ref, site_nodes, split_names, web_page
 from .citations import citations

@@ -1,25 +1,37 @@
-"""Settings shared by every environment. Environment-specific modules import from here."""
+"""Settings shared by every environment. Environment-specific modules import from here.
 
+The example project runs from its checkout (``site/`` is installed in editable mode), so
+``BASE_DIR`` is the checkout; the plugin's own templates and static files come from the
+installed ``clinic_pages`` package, wherever that is. Writable data (the SQLite file, media,
+collected static files) goes to ``CLINIC_SITE_VAR_DIR``, by default ``var/`` in the checkout.
+"""
+
+import os
 from pathlib import Path
 
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("CLINIC_SITE_VAR_DIR") or BASE_DIR / "var")
 
 INSTALLED_APPS = [
-    "core",
-    "clinics",
-    "home",
-    "treatments",
-    "conditions",
-    "references",
-    "physicians",
-    "faqs",
-    "articles",
-    "appointments",
-    "search",
-    "seo",
-    "governance",
+    # Clinic Pages (README: "Add Clinic Pages to your Wagtail project")
+    "clinic_pages.core",
+    "clinic_pages.clinics",
+    "clinic_pages.home",
+    "clinic_pages.treatments",
+    "clinic_pages.conditions",
+    "clinic_pages.references",
+    "clinic_pages.physicians",
+    "clinic_pages.faqs",
+    "clinic_pages.articles",
+    "clinic_pages.appointments",
+    "clinic_pages.search",
+    "clinic_pages.seo",
+    "clinic_pages.governance",
+    "clinic_pages.onboarding",
+    # The five demo clinics; a production site leaves this out.
+    "clinic_pages.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -54,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "clinics.middleware.ClinicAdminGuardMiddleware",
+    "clinic_pages.clinics.middleware.ClinicAdminGuardMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -70,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                "clinic_pages.clinics.context_processors.clinic_settings",
             ],
         },
     },
@@ -81,7 +93,7 @@ WSGI_APPLICATION = "clinic_site.wsgi.application"
 # SQLite by default so a bare machine runs the demo; DATABASE_URL selects PostgreSQL.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=60,
     )
 }
@@ -101,9 +113,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = VAR_DIR / "media"
 # Serve MEDIA_ROOT from Django itself; only for local runs without a media server.
 SERVE_MEDIA_LOCALLY = False
 
@@ -126,20 +138,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Error reports never carry submitted form values (appointment requests hold health data).
-DEFAULT_EXCEPTION_REPORTER_FILTER = "appointments.reporting.NoPostDataReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_pages.appointments.reporting.NoPostDataReporterFilter"
 
-# Appointment booking (see appointments/). The rate limit needs a cache shared by all app
-# servers in production (REDIS_URL).
-APPOINTMENT_RETENTION_DAYS = 180
-APPOINTMENT_MIN_FILL_SECONDS = 3
-APPOINTMENT_RATE_LIMIT = 5
-APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS = 3600
-APPOINTMENT_TRUST_X_FORWARDED_FOR = False
-APPOINTMENT_SLOT_LEAD_HOURS = 2
-APPOINTMENT_SLOT_WINDOW_DAYS = 42
-APPOINTMENT_MAX_SLOTS_SHOWN = 200
-APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS = 90
-APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS: list[str] = []
+# Clinic Pages' own settings (CLINIC_PAGES_*) keep their defaults here: see clinic_pages/core/conf.py.
 
 LOGGING = {
     "version": 1,

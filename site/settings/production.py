@@ -21,7 +21,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = False
 # Behind the CDN and load balancer the client address arrives in X-Forwarded-For.
-APPOINTMENT_TRUST_X_FORWARDED_FOR = (
+CLINIC_PAGES_APPOINTMENT_TRUST_X_FORWARDED_FOR = (
     os.environ.get("APPOINTMENT_TRUST_X_FORWARDED_FOR", "true").lower() == "true"
 )
 SECRET_KEY = env("SECRET_KEY")

@@ -10,16 +10,16 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from appointments.models import AppointmentReason, AppointmentSlot
-from appointments.permissions import grant_booking_permissions
+from clinic_pages.appointments.models import AppointmentReason, AppointmentSlot
+from clinic_pages.appointments.permissions import grant_booking_permissions
 from tests import factories
 
 
 @pytest.fixture(autouse=True)
 def _fast_forms(settings):
     # The minimum fill time has its own test; elsewhere a test client is allowed to be quick.
-    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
-    settings.APPOINTMENT_RATE_LIMIT = 100
+    settings.CLINIC_PAGES_APPOINTMENT_MIN_FILL_SECONDS = 0
+    settings.CLINIC_PAGES_APPOINTMENT_RATE_LIMIT = 100
 
 
 def furnish(clinic):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wagtail.models import ModelLogEntry
 
-from appointments.models import AppointmentRequest
+from clinic_pages.appointments.models import AppointmentRequest
 from tests.appointments.conftest import staff_of
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_export_holds_only_own_clinic_and_is_logged(client, requests_of_both, al
     body = b"".join(response.streaming_content).decode()
     assert "Alpha Patient" in body and "Beta Patient" not in body
     assert ModelLogEntry.objects.filter(
-        action="appointments.export", object_id=str(mine.pk)
+        action="clinic_pages.appointments.export", object_id=str(mine.pk)
     ).exists()
     assert not ModelLogEntry.objects.filter(object_id=str(theirs.pk)).exists()
 
@@ -80,10 +80,12 @@ def test_view_status_change_and_delete_are_audited(client, requests_of_both, alp
     assert response.status_code == 302
     mine.refresh_from_db()
     assert (mine.status, mine.staff_notes) == ("booked", "Tue")
-    change = ModelLogEntry.objects.get(action="appointments.status_change")
+    change = ModelLogEntry.objects.get(action="clinic_pages.appointments.status_change")
     assert change.data == {"from": "new", "to": "booked"}
     assert change.user == alpha_staff
-    assert ModelLogEntry.objects.filter(action="appointments.view", user=alpha_staff).exists()
+    assert ModelLogEntry.objects.filter(
+        action="clinic_pages.appointments.view", user=alpha_staff
+    ).exists()
     assert client.post(f"{BASE}delete/{mine.pk}/").status_code == 302
     assert not AppointmentRequest.objects.filter(pk=mine.pk).exists()
     deletion = ModelLogEntry.objects.get(action="wagtail.delete", object_id=str(mine.pk))
@@ -120,7 +122,7 @@ def test_anonymous_users_are_sent_to_login(client, requests_of_both):
 def test_slot_pattern_creates_slots_for_own_offices_only(client, alpha, beta, alpha_staff):
     import datetime
 
-    from appointments.models import AppointmentSlot
+    from clinic_pages.appointments.models import AppointmentSlot
 
     start = datetime.date.today() + datetime.timedelta(days=7)
     data = {

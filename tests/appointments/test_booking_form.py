@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from appointments.models import AppointmentRequest
+from clinic_pages.appointments.models import AppointmentRequest
 from tests.appointments.conftest import add_slot, form_token, form_url, valid_data
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_honeypot_is_silently_discarded(client, alpha, book):
 
 
 def test_too_fast_submission_is_silently_discarded(alpha, book, settings):
-    settings.APPOINTMENT_MIN_FILL_SECONDS = 60
+    settings.CLINIC_PAGES_APPOINTMENT_MIN_FILL_SECONDS = 60
     response = book(alpha)
     assert response.status_code == 303
     assert AppointmentRequest.objects.count() == 0
@@ -134,7 +134,7 @@ def test_tampered_token_is_discarded(alpha, book):
 
 
 def test_rate_limit_per_client_ip(client, alpha, settings):
-    settings.APPOINTMENT_RATE_LIMIT = 2
+    settings.CLINIC_PAGES_APPOINTMENT_RATE_LIMIT = 2
     statuses = []
     for _ in range(3):
         token = form_token(client, alpha)
@@ -205,7 +205,9 @@ def test_email_failure_keeps_the_request_and_shows_the_confirmation(
     client, alpha, book, django_capture_on_commit_callbacks, caplog
 ):
     with (
-        mock.patch("appointments.notifications.send_mail", side_effect=OSError("smtp down")),
+        mock.patch(
+            "clinic_pages.appointments.notifications.send_mail", side_effect=OSError("smtp down")
+        ),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = book(alpha)

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest
+from clinic_pages.appointments.models import AppointmentRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_dry_run_deletes_nothing(young_and_old):
 
 
 def test_purge_keeps_young_and_removes_old(young_and_old, settings):
-    settings.APPOINTMENT_RETENTION_DAYS = 180
+    settings.CLINIC_PAGES_APPOINTMENT_RETENTION_DAYS = 180
     young, _old = young_and_old
     call_command("purge_appointment_requests", stdout=StringIO())
     assert list(AppointmentRequest.objects.values_list("pk", flat=True)) == [young.pk]

@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from appointments.models import AppointmentRequest
+from clinic_pages.appointments.models import AppointmentRequest
 from tests.appointments.conftest import add_slot, form_token, form_url, valid_data
 
 

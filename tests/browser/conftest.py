@@ -98,8 +98,8 @@ def booking_errors_shown(settings):
     Without this the spam guard treats a submit within seconds as a bot, and the per-address
     rate limit would answer 429 once several tests have posted from 127.0.0.1.
     """
-    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
-    settings.APPOINTMENT_RATE_LIMIT = 10_000
+    settings.CLINIC_PAGES_APPOINTMENT_MIN_FILL_SECONDS = 0
+    settings.CLINIC_PAGES_APPOINTMENT_RATE_LIMIT = 10_000
 
 
 @pytest.fixture(autouse=True)

@@ -77,10 +77,10 @@ def load_clinic_facts(slugs) -> dict[str, ClinicFacts]:
     """Read the demo clinics from the database (call with the DB unblocked)."""
     from wagtail.models import Site
 
-    from appointments.models import AppointmentPage
-    from faqs.models import FAQPage
-    from physicians.models import PhysicianIndexPage, PhysicianPage
-    from treatments.models import TreatmentPage
+    from clinic_pages.appointments.models import AppointmentPage
+    from clinic_pages.faqs.models import FAQPage
+    from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+    from clinic_pages.treatments.models import TreatmentPage
 
     facts = {}
     for slug in slugs:

@@ -28,12 +28,12 @@ def _editor_sees(slug: str, reference: str) -> bool:
 def test_visitor_books_from_the_ketamine_page(
     page, clinic_url, django_db_blocker, settings, clinic
 ):
-    settings.APPOINTMENT_MIN_FILL_SECONDS = 0
-    settings.APPOINTMENT_RATE_LIMIT = 100
+    settings.CLINIC_PAGES_APPOINTMENT_MIN_FILL_SECONDS = 0
+    settings.CLINIC_PAGES_APPOINTMENT_RATE_LIMIT = 100
     from wagtail.models import Site
 
-    from appointments.models import AppointmentRequest
-    from treatments.models import TreatmentPage
+    from clinic_pages.appointments.models import AppointmentRequest
+    from clinic_pages.treatments.models import TreatmentPage
 
     with django_db_blocker.unblock():
         site = Site.objects.get(hostname=f"{clinic}.localhost")

@@ -8,7 +8,7 @@ import datetime
 from django.urls import reverse
 from wagtail.models import Page
 
-from clinics.models import ClinicSettings
+from clinic_pages.clinics.models import ClinicSettings
 from tests.isolation import payloads
 from tests.isolation.two_clinics import today
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from faqs.models import Question
+from clinic_pages.faqs.models import Question
 from tests.isolation import payloads
 
 
@@ -13,7 +13,9 @@ def _edit(client, question, text, *, publish=False):
     data = payloads.question_data(question, text=text)
     if publish:
         data["action-publish"] = "action-publish"
-    return client.post(reverse("wagtailsnippets_faqs_question:edit", args=[question.pk]), data)
+    return client.post(
+        reverse("wagtailsnippets_clinic_pages_faqs_question:edit", args=[question.pk]), data
+    )
 
 
 def test_an_editors_change_is_a_draft_visitors_do_not_see(w, client_for):
@@ -43,7 +45,7 @@ def test_the_clinics_reviewer_publishes_the_answer(w, client_for):
 def test_the_preview_shows_the_question_as_visitors_see_it(w, client_for):
     question = w.a.question
     client = client_for(w.a.users["editor"])
-    url = reverse("wagtailsnippets_faqs_question:preview_on_edit", args=[question.pk])
+    url = reverse("wagtailsnippets_clinic_pages_faqs_question:preview_on_edit", args=[question.pk])
     data = payloads.question_data(question, text="Is there parking at the office?")
     assert client.post(url, data).json()["is_valid"]
     response = client.get(url)

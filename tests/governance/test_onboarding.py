@@ -17,9 +17,9 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from clinics.access import sites_for_user
-from clinics.onboarding import NETWORK_LIBRARIANS, ClinicSpec, onboard_clinic
-from governance.models import ClinicalReviewTask
+from clinic_pages.clinics.access import sites_for_user
+from clinic_pages.governance.models import ClinicalReviewTask
+from clinic_pages.onboarding.clinics import NETWORK_LIBRARIANS, ClinicSpec, onboard_clinic
 
 ROLE_GROUPS = ("editors", "reviewers", "front desk")
 

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
-from clinics.models import ClinicSettings
-from governance.models import ClinicalReviewTask
+from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.governance.models import ClinicalReviewTask
 from tests.isolation import payloads
 from tests.isolation.two_clinics import today
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from governance.reviews import due_reviews, overdue_reviews
+from clinic_pages.governance.reviews import due_reviews, overdue_reviews
 from tests.isolation.responses import assert_nothing_of, assert_refused, assert_works, body, fetch
 from tests.isolation.two_clinics import ROLES, today
 
@@ -96,7 +96,7 @@ def test_dashboard_panel_counts_only_the_own_clinic(w, client_for, overdue, role
 
 
 def test_dashboard_panel_counts(w, overdue):
-    from governance.dashboard import clinic_summaries
+    from clinic_pages.governance.dashboard import clinic_summaries
 
     [summary] = clinic_summaries(w.a.users["reviewer"])
     assert summary.site == w.a.site

@@ -271,7 +271,7 @@ def _snippet_endpoints(kind: str, slug: str, attr: str, label: str) -> list[Endp
         Endpoint(
             kind,
             "bulk_delete_confirm",
-            lambda c: _url("wagtail_bulk_action", *slug.split("_"), "delete", id=[obj(c).pk]),
+            lambda c: _url("wagtail_bulk_action", *slug.rsplit("_", 1), "delete", id=[obj(c).pk]),
             "snippets",
             True,
             title,
@@ -365,13 +365,15 @@ def _settings_endpoints() -> list[Endpoint]:
         Endpoint(
             "settings",
             "edit",
-            lambda c: _url("wagtailsettings:edit", "clinics", "clinicsettings", c.site.pk),
+            lambda c: _url(
+                "wagtailsettings:edit", "clinic_pages_clinics", "clinicsettings", c.site.pk
+            ),
             "settings",
         ),
         Endpoint(
             "settings",
             "edit_default_site",
-            lambda c: _url("wagtailsettings:edit", "clinics", "clinicsettings"),
+            lambda c: _url("wagtailsettings:edit", "clinic_pages_clinics", "clinicsettings"),
             "settings",
             listing=True,
             shows=practice_name,
@@ -559,8 +561,8 @@ def object_endpoints() -> list[Endpoint]:
         *_page_endpoints("treatment"),
         *_page_endpoints("condition"),
         *_workflow_endpoints(),
-        *_snippet_endpoints("location", "clinics_location", "location", "name"),
-        *_snippet_endpoints("question", "faqs_question", "question", "question"),
+        *_snippet_endpoints("location", "clinic_pages_clinics_location", "location", "name"),
+        *_snippet_endpoints("question", "clinic_pages_faqs_question", "question", "question"),
         *_media_endpoints("image"),
         *_media_endpoints("document"),
         *_settings_endpoints(),

@@ -29,8 +29,8 @@ def _options(html: str, name: str) -> list[str]:
         "wagtailimages_chooser:choose",
         "wagtaildocs:index",
         "wagtaildocs_chooser:choose",
-        "wagtailsnippets_clinics_location:list",
-        "wagtailsnippets_faqs_question:list",
+        "wagtailsnippets_clinic_pages_clinics_location:list",
+        "wagtailsnippets_clinic_pages_faqs_question:list",
         "wagtailsnippetchoosers_faqs_question:choose",
     ],
 )
@@ -40,7 +40,9 @@ def test_searching_for_the_other_clinic_by_name_finds_nothing(w, client_for, rol
     assert_nothing_of(w.b, response)
 
 
-@pytest.mark.parametrize("page_type", ["treatments.treatmentpage", "conditions.conditionpage"])
+@pytest.mark.parametrize(
+    "page_type", ["clinic_pages_treatments.treatmentpage", "clinic_pages_conditions.conditionpage"]
+)
 def test_page_chooser_for_a_page_type_starts_in_the_own_clinic(w, client_for, page_type):
     """With a page type, Wagtail starts at the types' common ancestor: the root of all clinics."""
     client = client_for(w.a.users["editor"])
@@ -58,7 +60,7 @@ def test_physician_account_offers_only_the_clinics_own_staff(w, client_for):
 
 
 def test_physician_account_cannot_be_set_to_another_clinics_user(w, client_for):
-    from physicians.forms import PhysicianPageForm
+    from clinic_pages.physicians.forms import PhysicianPageForm
 
     physician = w.a.physician.specific
     form_class = physician.get_edit_handler().get_form_class()
@@ -70,7 +72,7 @@ def test_physician_account_cannot_be_set_to_another_clinics_user(w, client_for):
     assert w.superuser not in choices
 
 
-@pytest.mark.parametrize("url_name", ["wagtailsnippets_clinics_location:list"])
+@pytest.mark.parametrize("url_name", ["wagtailsnippets_clinic_pages_clinics_location:list"])
 def test_snippet_site_filter_offers_only_the_own_clinic(w, client_for, url_name):
     response = client_for(w.a.users["editor"]).get(reverse(url_name))
     options = _options(response.content.decode(), "site")
@@ -109,7 +111,10 @@ def test_settings_cannot_point_at_another_clinics_page_or_logo(w, client_for):
     data = payloads.settings_data(w.a.settings, practice_name=w.a.settings.practice_name)
     data.update(logo=w.b.image.pk, appointment_page=w.b.treatment.pk)
     client_for(w.a.users["editor"]).post(
-        reverse("wagtailsettings:edit", args=["clinics", "clinicsettings", w.a.site.pk]), data
+        reverse(
+            "wagtailsettings:edit", args=["clinic_pages_clinics", "clinicsettings", w.a.site.pk]
+        ),
+        data,
     )
     w.a.settings.refresh_from_db()
     assert w.a.settings.logo_id != w.b.image.pk

@@ -5,22 +5,22 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from references.models import Reference
+from clinic_pages.references.models import Reference
 from tests.isolation.responses import assert_refused, assert_works, body, fetch
 from tests.isolation.two_clinics import ROLES
 
 READ_URLS = [
-    ("wagtailsnippets_references_reference:list", False),
-    ("wagtailsnippets_references_reference:inspect", True),
+    ("wagtailsnippets_clinic_pages_references_reference:list", False),
+    ("wagtailsnippets_clinic_pages_references_reference:inspect", True),
     ("wagtailsnippetchoosers_references_reference:choose", False),
     ("wagtailsnippetchoosers_references_reference:chosen", True),
 ]
 WRITE_URLS = [
-    ("wagtailsnippets_references_reference:add", False),
-    ("wagtailsnippets_references_reference:edit", True),
-    ("wagtailsnippets_references_reference:copy", True),
-    ("wagtailsnippets_references_reference:delete", True),
-    ("wagtailsnippets_references_reference:history", True),
+    ("wagtailsnippets_clinic_pages_references_reference:add", False),
+    ("wagtailsnippets_clinic_pages_references_reference:edit", True),
+    ("wagtailsnippets_clinic_pages_references_reference:copy", True),
+    ("wagtailsnippets_clinic_pages_references_reference:delete", True),
+    ("wagtailsnippets_clinic_pages_references_reference:history", True),
 ]
 
 
@@ -73,16 +73,17 @@ def test_clinic_roles_cannot_change_add_or_delete_references(w, client_for, role
     client = client_for(w.a.users[role])
     ref = w.reference
     client.post(
-        reverse("wagtailsnippets_references_reference:edit", args=[ref.pk]),
+        reverse("wagtailsnippets_clinic_pages_references_reference:edit", args=[ref.pk]),
         _reference_data(ref, title="Rewritten by a clinic"),
     )
     client.post(
-        reverse("wagtailsnippets_references_reference:add"),
+        reverse("wagtailsnippets_clinic_pages_references_reference:add"),
         _reference_data(ref, title="Added by a clinic", doi="10.1111/clinic.1", pmid=""),
     )
-    client.post(reverse("wagtailsnippets_references_reference:delete", args=[ref.pk]))
+    client.post(reverse("wagtailsnippets_clinic_pages_references_reference:delete", args=[ref.pk]))
     client.post(
-        reverse("wagtail_bulk_action", args=["references", "reference", "delete"]) + f"?id={ref.pk}"
+        reverse("wagtail_bulk_action", args=["clinic_pages_references", "reference", "delete"])
+        + f"?id={ref.pk}"
     )
     assert list(Reference.objects.values_list("pk", "title")) == [(ref.pk, ref.title)]
 
@@ -90,7 +91,7 @@ def test_clinic_roles_cannot_change_add_or_delete_references(w, client_for, role
 def test_the_network_librarian_changes_a_reference(w, client_for):
     ref = w.reference
     response = client_for(w.librarian).post(
-        reverse("wagtailsnippets_references_reference:edit", args=[ref.pk]),
+        reverse("wagtailsnippets_clinic_pages_references_reference:edit", args=[ref.pk]),
         _reference_data(ref, title="Corrected title"),
     )
     assert response.status_code == 302
@@ -99,6 +100,6 @@ def test_the_network_librarian_changes_a_reference(w, client_for):
 
 def test_the_librarian_holds_no_clinic(w):
     """The network role edits shared data only; it is not a way into any clinic's content."""
-    from clinics.access import sites_for_user
+    from clinic_pages.clinics.access import sites_for_user
 
     assert not sites_for_user(w.librarian).exists()

@@ -6,11 +6,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from clinics.models import ClinicSettings
+from clinic_pages.clinics.models import ClinicSettings
 from tests.isolation import payloads
 from tests.isolation.responses import assert_nothing_of, assert_refused, assert_works, body, fetch
 
-SETTINGS = ("clinics", "clinicsettings")
+SETTINGS = ("clinic_pages_clinics", "clinicsettings")
 
 
 def _client_on_host(client: Client, host: str) -> Client:

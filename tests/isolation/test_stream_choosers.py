@@ -3,8 +3,8 @@ call to action at another clinic's page, or an FAQ block at its questions, is re
 
 from __future__ import annotations
 
-from core.forms import foreign_chosen_objects
-from treatments.models import TreatmentPage
+from clinic_pages.clinics.forms import foreign_chosen_objects
+from clinic_pages.treatments.models import TreatmentPage
 
 BODY = TreatmentPage._meta.get_field("body").stream_block
 
@@ -30,7 +30,7 @@ def test_another_clinics_page_and_question_are_named(w):
 
 
 def test_the_shared_citation_library_is_allowed_everywhere(w):
-    from references.models import Reference
+    from clinic_pages.references.models import Reference
 
     reference = Reference.objects.create(title="Shared study", journal="Pain Medicine", year=2004)
     body = BODY.to_python(

@@ -22,7 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision, WorkflowState
 
-from clinics.models import ClinicSettings
+from clinic_pages.clinics.models import ClinicSettings
 from tests.isolation import payloads
 from tests.isolation.endpoints import RIGHTS, appointments_available
 from tests.isolation.two_clinics import ROLES, ClinicWorld, World, appointment_request_model
@@ -236,7 +236,7 @@ def _page_writes(kind: str) -> list[Write]:
 
 
 def _snippet_writes(kind: str, slug: str) -> list[Write]:
-    app_label, model_name = slug.split("_")
+    app_label, model_name = slug.rsplit("_", 1)
 
     def obj(c):
         return getattr(c, kind)
@@ -334,7 +334,9 @@ def _media_writes(kind: str) -> list[Write]:
 
 def _settings_writes() -> list[Write]:
     def edit(client, c, w):
-        url = reverse("wagtailsettings:edit", args=["clinics", "clinicsettings", c.site.pk])
+        url = reverse(
+            "wagtailsettings:edit", args=["clinic_pages_clinics", "clinicsettings", c.site.pk]
+        )
         return client.post(url, payloads.settings_data(c.settings, practice_name="Renamed"))
 
     return [Write("settings", "edit", edit, "settings")]
@@ -360,8 +362,8 @@ def _appointment_writes() -> list[Write]:
 WRITES = [
     *_page_writes("treatment"),
     *_page_writes("condition"),
-    *_snippet_writes("location", "clinics_location"),
-    *_snippet_writes("question", "faqs_question"),
+    *_snippet_writes("location", "clinic_pages_clinics_location"),
+    *_snippet_writes("question", "clinic_pages_faqs_question"),
     *_media_writes("image"),
     *_media_writes("document"),
     *_settings_writes(),

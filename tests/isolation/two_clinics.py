@@ -20,13 +20,18 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from clinics.models import ClinicSettings, Location
-from clinics.onboarding import NETWORK_LIBRARIANS, ClinicSpec, OnboardedClinic, onboard_clinic
-from conditions.models import ConditionPage
-from faqs.models import Question
-from physicians.models import PhysicianPage
+from clinic_pages.clinics.models import ClinicSettings, Location
+from clinic_pages.conditions.models import ConditionPage
+from clinic_pages.faqs.models import Question
+from clinic_pages.onboarding.clinics import (
+    NETWORK_LIBRARIANS,
+    ClinicSpec,
+    OnboardedClinic,
+    onboard_clinic,
+)
+from clinic_pages.physicians.models import PhysicianPage
+from clinic_pages.treatments.models import TreatmentPage
 from tests import factories
-from treatments.models import TreatmentPage
 
 ROLES = ("editor", "reviewer", "front_desk")
 ROLE_GROUPS = {"editor": "editors", "reviewer": "reviewers", "front_desk": "front desk"}
@@ -36,7 +41,7 @@ B_MARKER = "birchwood"
 def appointment_request_model():
     """The appointment request model, or None while the appointments app does not have it."""
     try:
-        return apps.get_model("appointments", "AppointmentRequest")
+        return apps.get_model("clinic_pages_appointments", "AppointmentRequest")
     except LookupError:
         return None
 

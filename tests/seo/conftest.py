@@ -19,14 +19,14 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from articles.models import ArticlePage, ArticleRelatedTreatment
-from clinics.models import Location
-from conditions.models import ConditionPage
-from faqs.models import Question
-from physicians.models import PhysicianEducation, PhysicianPage, PhysicianTreatment
-from references.models import Reference
+from clinic_pages.articles.models import ArticlePage, ArticleRelatedTreatment
+from clinic_pages.clinics.models import Location
+from clinic_pages.conditions.models import ConditionPage
+from clinic_pages.faqs.models import Question
+from clinic_pages.physicians.models import PhysicianEducation, PhysicianPage, PhysicianTreatment
+from clinic_pages.references.models import Reference
+from clinic_pages.treatments.models import TreatmentPage
 from tests import factories
-from treatments.models import TreatmentPage
 
 JSONLD_SCRIPT = re.compile(r'<script type="application/ld\+json">(?P<json>.*?)</script>', re.DOTALL)
 
@@ -234,7 +234,9 @@ def render_tag(rf: RequestFactory):
         site = page.get_site()
         request = rf.get(page.get_url(), HTTP_HOST=site.hostname)
         context = page.get_context(request)
-        return Template("{% load seo_tags %}" + tag).render(RequestContext(request, context))
+        return Template("{% load clinic_pages_seo %}" + tag).render(
+            RequestContext(request, context)
+        )
 
     return render
 

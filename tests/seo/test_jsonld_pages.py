@@ -113,8 +113,8 @@ def test_physician_page(seo_clinic, graph_of):
 
 
 def test_specialty_mapping_uses_only_enumeration_members():
-    from seo.jsonld.physicians import SPECIALTY_MEMBERS, medical_specialties
-    from seo.vocabulary import MEDICAL_SPECIALTY_MEMBERS
+    from clinic_pages.seo.jsonld.physicians import SPECIALTY_MEMBERS, medical_specialties
+    from clinic_pages.seo.vocabulary import MEDICAL_SPECIALTY_MEMBERS
 
     assert set(SPECIALTY_MEMBERS.values()) <= MEDICAL_SPECIALTY_MEMBERS
     assert medical_specialties(["Obstetrics and gynecology", "Pain medicine"]) == [

@@ -1,24 +1,12 @@
-"""Through the full page response: base.html carries exactly the graph the builders make.
-
-Skipped until ``templates/base.html`` calls the tags; the wiring lines are in seo/README.md.
-"""
+"""Through the full page response: the layout carries exactly the graph the builders make."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from tests.seo.conftest import scripts_in, types_of
 
-BASE_TEMPLATE = Path(settings.BASE_DIR) / "templates" / "base.html"
-WIRED = "{% structured_data %}" in BASE_TEMPLATE.read_text()
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not WIRED, reason="templates/base.html does not call the seo tags yet"),
-]
+pytestmark = pytest.mark.django_db
 
 PAGES = ["home", "treatment", "condition", "physician", "article", "faq", "appointment"]
 

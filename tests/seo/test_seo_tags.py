@@ -11,8 +11,8 @@ from django.db import connection
 from django.template import RequestContext, Template
 from django.test.utils import CaptureQueriesContext
 
-from seo.jsonld import build_graph
-from seo.templatetags.seo_tags import json_script_text
+from clinic_pages.seo.jsonld import build_graph
+from clinic_pages.seo.templatetags.clinic_pages_seo import json_script_text
 from tests import factories
 from tests.seo.conftest import node_of, scripts_in
 
@@ -46,7 +46,7 @@ def test_titles_cannot_break_out_of_the_script(seo_clinic, render_tag):
 def test_without_a_page_only_the_site_nodes(seo_clinic, rf):
     """Search results and error pages: the site and the practice, no breadcrumbs."""
     request = rf.get("/search/", HTTP_HOST=seo_clinic.host)
-    template = Template("{% load seo_tags %}{% structured_data %}{% social_meta %}")
+    template = Template("{% load clinic_pages_seo %}{% structured_data %}{% social_meta %}")
     for page_value in (None, Paginator([1, 2], 1).get_page(1)):
         html = template.render(RequestContext(request, {"page": page_value}))
         (graph,) = scripts_in(html)
@@ -109,8 +109,8 @@ def test_treatment_graph_queries_do_not_grow_with_its_items(seo_clinic, rf):
     before = _graph_queries(treatment, rf)
 
     clinic = seo_clinic.clinic
-    from physicians.models import PhysicianTreatment
-    from treatments.models import TreatmentCondition, TreatmentReference
+    from clinic_pages.physicians.models import PhysicianTreatment
+    from clinic_pages.treatments.models import TreatmentCondition, TreatmentReference
 
     for _ in range(3):
         condition = factories.ConditionPageFactory(parent=clinic.conditions)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from seo.vocabulary import (
+from clinic_pages.seo.vocabulary import (
     DAYS_OF_WEEK,
     MEDICAL_SPECIALTY_MEMBERS,
     RETIRED_TERMS,

@@ -1,10 +1,10 @@
 """Delete appointment requests older than the retention period. Run it daily (see README)."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from appointments.models import AppointmentRequest
+from clinic_pages.appointments.models import AppointmentRequest
+from clinic_pages.core.conf import clinic_pages_settings
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--older-than-days",
             type=int,
-            default=getattr(settings, "APPOINTMENT_RETENTION_DAYS", 180),
+            default=clinic_pages_settings.APPOINTMENT_RETENTION_DAYS,
             help="Age in days beyond which requests are deleted.",
         )
         parser.add_argument(

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Q
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest
-from appointments.notifications import deliver_pending
+from clinic_pages.appointments.models import AppointmentRequest
+from clinic_pages.appointments.notifications import deliver_pending
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ Meant for a scheduled job (e.g. a weekly cron) that mails the output to each cli
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from governance.reviews import due_reviews, overdue_reviews
+from clinic_pages.governance.reviews import due_reviews, overdue_reviews
 
 
 class Command(BaseCommand):

@@ -1,0 +1,50 @@
+"""The call-to-action tag: a block's own fields, falling back to the clinic's defaults."""
+
+from __future__ import annotations
+
+from django import template
+
+from clinic_pages.appointments.links import with_booking_context
+from clinic_pages.clinics.context_processors import clinic_settings_for
+from clinic_pages.core.validators import tel_href
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def call_to_action(context, value=None) -> dict[str, str]:
+    """Resolve a call to action: the block's own fields, falling back to the clinic's defaults.
+
+    Returns heading, text, button_label, href, phone and phone_href. The phone line is left
+    out when the button itself already dials that number.
+    """
+    request = context.get("request")
+    clinic = clinic_settings_for(request)
+    value = value or {}
+
+    def pick(key: str, default_attr: str) -> str:
+        return (value.get(key) or getattr(clinic, default_attr, "") or "").strip()
+
+    chosen_page = value.get("page") if value else None
+    if chosen_page is not None:
+        href = chosen_page.get_url(request=request) or ""
+    else:
+        href = getattr(value, "href", "") if value else ""
+    booking_page = clinic.booking_page if clinic is not None else None
+    if booking_page is not None:
+        booking_url = booking_page.get_url(request=request) or ""
+        if href in ("", booking_url):
+            # From a treatment or physician page the form arrives with it preselected.
+            href = with_booking_context(booking_url, context.get("page"))
+    phone = (value.get("phone") or getattr(clinic, "phone", "") or "").strip()
+    phone_link = tel_href(phone)
+    if phone_link and phone_link == href:
+        phone, phone_link = "", ""
+    return {
+        "heading": pick("heading", "cta_heading"),
+        "text": pick("text", "cta_text"),
+        "button_label": pick("button_label", "cta_button_label") or "Request an appointment",
+        "href": href,
+        "phone": phone,
+        "phone_href": phone_link,
+    }

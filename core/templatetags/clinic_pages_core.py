@@ -1,0 +1,83 @@
+"""Generic template tags and filters of the visitor templates: lookups, cards, colours.
+
+Tags that need a clinic (menus, offices, calls to action, citations) live in the layer that
+owns their data: ``clinic_pages_tenancy``, ``clinic_pages_booking``, ``clinic_pages_citations``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.db.models import prefetch_related_objects
+from wagtail.models import Page
+
+register = template.Library()
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+PROTOCOL_COLUMNS = (
+    ("dose", "Dose"),
+    ("rate", "Rate"),
+    ("duration", "Duration"),
+    ("course", "Course"),
+)
+
+
+@register.filter
+def get_item(mapping, key):
+    """``reference_numbers|get_item:ref.pk``: a dict lookup with a variable key; None if absent."""
+    if not mapping:
+        return None
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.filter
+def is_in_section(page, section) -> bool:
+    """Whether ``page`` is ``section`` or below it, to mark the current menu item."""
+    if not page or not section or not getattr(page, "path", None):
+        return False
+    return page.path.startswith(section.path)
+
+
+@register.simple_tag
+def protocol_columns(steps) -> list[tuple[str, str]]:
+    """The dose/rate/duration/course columns that at least one protocol step fills in."""
+    return [(key, label) for key, label in PROTOCOL_COLUMNS if any(s.get(key) for s in steps)]
+
+
+@register.filter
+def with_card_images(pages, field: str = "listing_image"):
+    """Fetch the images and renditions of a list of cards in two queries instead of two per card."""
+    items = list(pages)
+    if items:
+        prefetch_related_objects(items, f"{field}__renditions")
+    return items
+
+
+@register.simple_tag
+def specific_results(results) -> list[Page]:
+    """The specific pages of one page of search results, in result order.
+
+    One query per page type instead of one per result, so cards can show listing summaries.
+    """
+    pages = list(results)
+    if not pages:
+        return []
+    by_id = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [by_id.get(p.pk, p) for p in pages]
+
+
+@register.filter
+def card_text(page) -> str:
+    """A page's card summary, whatever its type."""
+    return getattr(page, "card_summary", "") or getattr(page, "search_description", "")
+
+
+@register.filter
+def css_colour(value, default: str = "#1f4e79") -> str:
+    """A ``#rrggbb`` colour safe to print inside a ``<style>`` element, else the default."""
+    value = (value or "").strip()
+    return value if HEX_COLOUR.fullmatch(value) else default

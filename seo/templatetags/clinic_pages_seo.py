@@ -1,0 +1,53 @@
+"""``{% structured_data %}`` and ``{% social_meta %}`` for the head of ``base.html``.
+
+Both read ``page`` and ``request`` from the template context, so they work on every page
+(and output only the site-wide nodes, or nothing, on views without a page).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
+
+from clinic_pages.seo.jsonld import build_graph
+from clinic_pages.seo.social import social_meta as build_social_meta
+
+register = template.Library()
+
+# Inside <script>, '</script>' or '<!--' in a page title would end or confuse the element;
+# JSON allows these characters as \u escapes, which parsers read back unchanged.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def json_script_text(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+
+
+def _page(context) -> Page | None:
+    page = context.get("page")
+    # Paginated views put a paginator page under the same name; only Wagtail pages count.
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context) -> SafeString:
+    graph = build_graph(_page(context), context.get("request"), context.flatten())
+    if graph is None:
+        return mark_safe("")
+    # Safe: json_script_text escapes <, > and &, so the JSON cannot close the element.
+    return mark_safe(f'<script type="application/ld+json">{json_script_text(graph)}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def social_meta(context) -> str:
+    page = _page(context)
+    if page is None:
+        return ""
+    meta = build_social_meta(page, context.get("request"))
+    return render_to_string("clinic_pages/seo/social_meta.html", {"meta": meta})
