@@ -7,7 +7,10 @@ Requests are never added in the admin: they come from patients.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Permission
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from clinic_pages.appointments.models import AppointmentRequest
 
 from clinic_pages.clinics.access import sites_for_user, user_can_manage_site_id
 
@@ -54,10 +57,9 @@ BOOKING_PERMISSIONS = [
 
 def grant_booking_permissions(group) -> None:
     """Give a clinic's staff group the booking permissions (its page permissions scope them)."""
-    from django.contrib.auth.models import Permission
-
     group.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="appointments", codename__in=BOOKING_PERMISSIONS
+            content_type__app_label=AppointmentRequest._meta.app_label,
+            codename__in=BOOKING_PERMISSIONS,
         )
     )

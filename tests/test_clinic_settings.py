@@ -88,7 +88,7 @@ def test_settings_are_fetched_once_per_request(two_clinics, client):
     settings_queries = [
         q["sql"]
         for q in queries.captured_queries
-        if re.search(r'FROM "clinics_clinicsettings"', q["sql"])
+        if re.search(r'FROM "clinic_pages_clinics_clinicsettings"', q["sql"])
     ]
     assert len(settings_queries) == 1, settings_queries
 

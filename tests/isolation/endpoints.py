@@ -88,7 +88,7 @@ def _page_endpoints(kind: str) -> list[Endpoint]:
 
     p = "wagtailadmin_pages:"
     model = f"{kind}page"
-    app = {"treatment": "treatments", "condition": "conditions"}[kind]
+    app = {"treatment": "clinic_pages_treatments", "condition": "clinic_pages_conditions"}[kind]
     return [
         Endpoint(kind, "edit", lambda c: _url(p + "edit", page(c).pk), "pages"),
         Endpoint(kind, "preview", lambda c: _url(p + "preview_on_edit", page(c).pk), "pages"),
@@ -468,7 +468,9 @@ def _clinic_wide_endpoints() -> list[Endpoint]:
         Endpoint(
             "clinic",
             "choose_parent",
-            lambda c: _url("wagtailadmin_pages:choose_parent", "treatments", "treatmentpage"),
+            lambda c: _url(
+                "wagtailadmin_pages:choose_parent", "clinic_pages_treatments", "treatmentpage"
+            ),
             "pages",
             True,
             none,

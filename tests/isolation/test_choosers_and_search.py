@@ -31,7 +31,7 @@ def _options(html: str, name: str) -> list[str]:
         "wagtaildocs_chooser:choose",
         "wagtailsnippets_clinic_pages_clinics_location:list",
         "wagtailsnippets_clinic_pages_faqs_question:list",
-        "wagtailsnippetchoosers_faqs_question:choose",
+        "wagtailsnippetchoosers_clinic_pages_faqs_question:choose",
     ],
 )
 def test_searching_for_the_other_clinic_by_name_finds_nothing(w, client_for, role, url_name):

@@ -12,8 +12,8 @@ from tests.isolation.two_clinics import ROLES
 READ_URLS = [
     ("wagtailsnippets_clinic_pages_references_reference:list", False),
     ("wagtailsnippets_clinic_pages_references_reference:inspect", True),
-    ("wagtailsnippetchoosers_references_reference:choose", False),
-    ("wagtailsnippetchoosers_references_reference:chosen", True),
+    ("wagtailsnippetchoosers_clinic_pages_references_reference:choose", False),
+    ("wagtailsnippetchoosers_clinic_pages_references_reference:chosen", True),
 ]
 WRITE_URLS = [
     ("wagtailsnippets_clinic_pages_references_reference:add", False),
