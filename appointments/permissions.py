@@ -11,7 +11,6 @@ from django.contrib.auth.models import Permission
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from clinic_pages.appointments.models import AppointmentRequest
-
 from clinic_pages.clinics.access import sites_for_user, user_can_manage_site_id
 
 
