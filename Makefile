@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-postgres test-browser lint format bench audit check clean
+.PHONY: setup demo load-demo serve test test-postgres test-browser lint layers format bench audit check clean
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -39,10 +39,17 @@ test-postgres: setup
 test-browser: setup
 	$(BIN)/python -m pytest -m browser
 
-lint: setup
+lint: setup layers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+# The import-layer contract (pyproject.toml, [tool.importlinter]). import-linter reads a package
+# from one folder, so it checks the package as it installs: the app folders mapped into clinic_pages.
+layers: setup
+	rm -rf var/layers
+	$(BIN)/python -m pip install --quiet --no-deps --target var/layers . 2>&1 | grep -E '^(ERROR|error)' || true
+	cd var/layers && PYTHONPATH=. ../../$(BIN)/lint-imports ../../pyproject.toml
 
 format: setup
 	$(BIN)/ruff check --fix .
