@@ -11,20 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from clinic_pages.appointments.models import AppointmentRequest
+from clinic_pages.appointments.models.booking import DAY_CHOICES, TIME_CHOICES
 
-DAY_CHOICES = [
-    ("mon", "Monday"),
-    ("tue", "Tuesday"),
-    ("wed", "Wednesday"),
-    ("thu", "Thursday"),
-    ("fri", "Friday"),
-    ("sat", "Saturday"),
-]
-TIME_CHOICES = [
-    ("morning", "Morning (before noon)"),
-    ("afternoon", "Afternoon (noon to 5 pm)"),
-    ("evening", "Evening (after 5 pm)"),
-]
 NOTE_HINT = (
     "Optional, up to 500 characters: anything that helps us arrange the visit, such as "
     "access needs or when not to call. Please do not include medical details; we ask about "

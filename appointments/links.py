@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from clinic_pages.physicians.models import PhysicianPage
+from clinic_pages.treatments.models import TreatmentPage
+
 
 def booking_params(page) -> dict[str, int]:
     """Preselect the treatment or physician of the page the visitor is reading."""
-    from clinic_pages.physicians.models import PhysicianPage
-    from clinic_pages.treatments.models import TreatmentPage
-
     if isinstance(page, TreatmentPage):
         return {"treatment": page.pk}
     if isinstance(page, PhysicianPage):

@@ -17,15 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from clinic_pages.appointments.models import AppointmentPage, AppointmentRequest
+from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.conf import clinic_pages_settings
 
 logger = logging.getLogger("clinic_pages.appointments")
 
 
 def _clinic_context(booking):
-    from clinic_pages.appointments.models import AppointmentPage
-    from clinic_pages.clinics.models import ClinicSettings
-
     clinic = ClinicSettings.for_site(booking.site)
     page = (
         AppointmentPage.objects.live().descendant_of(booking.site.root_page, inclusive=True).first()
@@ -99,8 +98,6 @@ def deliver_pending(booking) -> None:
 
 
 def deliver_after_commit(booking_pk: int) -> None:
-    from clinic_pages.appointments.models import AppointmentRequest
-
     booking = AppointmentRequest.objects.select_related("site__root_page").filter(pk=booking_pk)
     booking = booking.first()
     if booking is not None:

@@ -22,3 +22,13 @@ class ClinicalReviewTask(GroupApprovalTask):
     class Meta:
         verbose_name = "clinical review task"
         verbose_name_plural = "clinical review tasks"
+
+
+def is_clinical_reviewer(user, page) -> bool:
+    """Whether the user is one of the reviewers of the clinical-review workflow on this page."""
+    workflow = page.get_workflow()
+    if workflow is None or not user.is_authenticated:
+        return False
+    return ClinicalReviewTask.objects.filter(
+        workflow_tasks__workflow=workflow, groups__in=user.groups.all()
+    ).exists()

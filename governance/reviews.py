@@ -7,17 +7,16 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
+
+from clinic_pages.core.models import MedicalReviewMixin
 
 DUE_SOON_DAYS = 30
 
 
 def medical_page_models() -> list[type[Page]]:
-    from clinic_pages.conditions.models import ConditionPage
-    from clinic_pages.faqs.models import FAQPage
-    from clinic_pages.treatments.models import TreatmentPage
-
-    return [TreatmentPage, ConditionPage, FAQPage]
+    """Every page type that carries review metadata (treatments, conditions, FAQs, ...)."""
+    return [model for model in get_page_models() if issubclass(model, MedicalReviewMixin)]
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,15 @@ import logging
 from django.utils import timezone
 from wagtail.models import Revision
 
+from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.physicians.models import PhysicianPage
+
 logger = logging.getLogger("clinic_pages.governance")
 
 
 def reviewer_physician(user, site):
     """The physician page of this clinic that belongs to the approving user, if any."""
-    from clinic_pages.physicians.models import PhysicianPage
-
     return (
         PhysicianPage.objects.live()
         .descendant_of(site.root_page)
@@ -25,9 +27,6 @@ def reviewer_physician(user, site):
 
 def stamp_review(revision: Revision, user) -> None:
     """Write reviewed-by, last-reviewed and next-review-due into the revision under review."""
-    from clinic_pages.clinics.models import ClinicSettings
-    from clinic_pages.core.models import MedicalReviewMixin
-
     page = revision.as_object()
     if not isinstance(page, MedicalReviewMixin):
         return
@@ -46,15 +45,3 @@ def stamp_review(revision: Revision, user) -> None:
     page.schedule_next_review(timezone.localdate(), interval)
     revision.content = page.serializable_data()
     revision.save(update_fields=["content"])
-
-
-def is_clinical_reviewer(user, page) -> bool:
-    """Whether the user is one of the reviewers of the clinical-review workflow on this page."""
-    from clinic_pages.governance.models import ClinicalReviewTask
-
-    workflow = page.get_workflow()
-    if workflow is None or not user.is_authenticated:
-        return False
-    return ClinicalReviewTask.objects.filter(
-        workflow_tasks__workflow=workflow, groups__in=user.groups.all()
-    ).exists()

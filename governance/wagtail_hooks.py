@@ -7,7 +7,8 @@ from wagtail.admin.menu import MenuItem
 
 from clinic_pages.clinics.access import works_for_a_clinic
 from clinic_pages.governance.dashboard import ClinicDashboardPanel
-from clinic_pages.governance.stamping import is_clinical_reviewer, stamp_review
+from clinic_pages.governance.models import is_clinical_reviewer
+from clinic_pages.governance.stamping import stamp_review
 from clinic_pages.governance.views import ReviewsDueReportView
 
 

@@ -2,14 +2,13 @@
 
 from django.db.models import Q
 
+from clinic_pages.clinics.access import users_for_site
 from clinic_pages.clinics.forms import ClinicPageForm
 
 
 class PhysicianPageForm(ClinicPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from clinic_pages.clinics.access import users_for_site
-
         site = self.clinic_site
         if "account" in self.fields:
             # The account signs clinical reviews for this clinic, so it must be one of the

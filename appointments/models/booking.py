@@ -15,6 +15,20 @@ from wagtail.models import Site
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.validators import phone_validator
 
+DAY_CHOICES = [
+    ("mon", "Monday"),
+    ("tue", "Tuesday"),
+    ("wed", "Wednesday"),
+    ("thu", "Thursday"),
+    ("fri", "Friday"),
+    ("sat", "Saturday"),
+]
+TIME_CHOICES = [
+    ("morning", "Morning (before noon)"),
+    ("afternoon", "Afternoon (noon to 5 pm)"),
+    ("evening", "Evening (after 5 pm)"),
+]
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on the phone
 
 
@@ -252,13 +266,9 @@ class AppointmentRequest(models.Model):
     slot_starts_at.fget.short_description = "appointment time"
 
     def get_preferred_days_display(self) -> str:
-        from clinic_pages.appointments.forms import DAY_CHOICES
-
         return _labels(DAY_CHOICES, self.preferred_days)
 
     def get_preferred_times_display(self) -> str:
-        from clinic_pages.appointments.forms import TIME_CHOICES
-
         return _labels(TIME_CHOICES, self.preferred_times)
 
 

@@ -20,9 +20,13 @@ from wagtail.fields import RichTextField
 from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, Site
 
+from clinic_pages.appointments.models.booking import AppointmentRequest, AppointmentSlot
+from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
 from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.physicians.models import PhysicianPage
+from clinic_pages.treatments.models import TreatmentPage
 
 logger = logging.getLogger("clinic_pages.appointments")
 
@@ -142,31 +146,23 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             )
 
     def available_locations(self):
-        from clinic_pages.clinics.models import Location
-
         site = self.clinic_site
         offices = Location.objects.filter(site=site)
         chosen = offices.filter(pk__in=[office.pk for office in self.offered_locations.all()])
         return chosen if chosen.exists() else offices
 
     def available_physicians(self):
-        from clinic_pages.physicians.models import PhysicianPage
-
         pages = _site_pages(PhysicianPage, self.clinic_site)
         # A list of ids, not .values(): in previews the relation is modelcluster's in-memory set.
         chosen = pages.filter(pk__in=[page.pk for page in self.offered_physicians.all()])
         return (chosen if chosen.exists() else pages).order_by("family_name", "given_name")
 
     def available_treatments(self):
-        from clinic_pages.treatments.models import TreatmentPage
-
         pages = _site_pages(TreatmentPage, self.clinic_site)
         chosen = pages.filter(pk__in=[page.pk for page in self.offered_treatments.all()])
         return (chosen if chosen.exists() else pages).order_by("path")
 
     def open_slots(self, physician=None):
-        from clinic_pages.appointments.models.booking import AppointmentSlot
-
         slots = AppointmentSlot.objects.open_for_booking(self.clinic_site).filter(
             location__in=self.available_locations()
         )
@@ -190,22 +186,19 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from clinic_pages.clinics.models import Location
-
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = Location.objects.for_site(self.clinic_site)
         return context
 
     @path("", name="form")
     def booking_form(self, request):
+        # The view imports this module's models, so it is looked up when a visitor asks for it.
         from clinic_pages.appointments.views.booking import BookingFormView
 
         return BookingFormView(page=self).dispatch(request)
 
     @re_path(r"^confirmation/(?P<reference>[A-Z0-9]{4}-[A-Z0-9]{4})/$", name="confirmation")
     def confirmation(self, request, reference):
-        from clinic_pages.appointments.models.booking import AppointmentRequest
-
         if reference not in request.session.get(SESSION_KEY, []):
             raise Http404("Not a request made in this browser session.")
         booking = (
@@ -221,8 +214,6 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     @re_path(r"^cancel/(?P<token>[\w-]{10,200})/$", name="cancel")
     def cancel(self, request, token):
-        from clinic_pages.appointments.models.booking import AppointmentRequest
-
         max_age = clinic_pages_settings.APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS * 86400
         try:
             signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
