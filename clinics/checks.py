@@ -1,0 +1,147 @@
+"""System checks for what keeps clinics apart: a host project that misses one of these lines
+would still run, and show one clinic's staff another clinic's data or the wrong clinic's pages.
+
+Registered from ClinicsConfig.ready(); ids are stable (clinic_pages.E001 ... E006).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+from django.utils.module_loading import import_string
+
+from clinic_pages.clinics.admin_urls import GUARDED
+from clinic_pages.clinics.url_walk import view_names
+
+GUARD = "clinic_pages.clinics.middleware.ClinicAdminGuardMiddleware"
+AUTHENTICATION = "django.contrib.auth.middleware.AuthenticationMiddleware"
+DJANGO_TEMPLATES = "django.template.backends.django.DjangoTemplates"
+CONTEXT_PROCESSORS = {
+    "clinic_pages.clinics.context_processors.clinic_settings": (
+        "clinic_pages.E003",
+        "the clinic layout would render without the clinic's name, branding and booking page",
+    ),
+    "django.template.context_processors.request": (
+        "clinic_pages.E004",
+        "the clinic layout finds the current clinic, and Wagtail's user bar, from the request",
+    ),
+}
+REQUIRED_APPS = {
+    "wagtail.contrib.settings": "each clinic's settings (ClinicSettings) are Wagtail site settings",
+    "wagtail.contrib.routable_page": "booking, confirmation and cancellation are page routes",
+    "wagtail.contrib.sitemaps": "each clinic's sitemap.xml is Wagtail's sitemap",
+}
+# Guarded admin URLs of optional Wagtail apps: without the app there is nothing to guard.
+NAMESPACE_APPS = {
+    "wagtailsites": "wagtail.sites",
+    "wagtailredirects": "wagtail.contrib.redirects",
+    "wagtailusers_users": "wagtail.users",
+    "wagtailusers_groups": "wagtail.users",
+}
+
+
+def _first_index(class_path: str, middleware: list[str]) -> int | None:
+    """Where that class, or a subclass of it, first appears in MIDDLEWARE."""
+    cls = import_string(class_path)
+    for index, path in enumerate(middleware):
+        try:
+            candidate = import_string(path)
+        except ImportError:
+            continue  # Django reports middleware that does not import.
+        if isinstance(candidate, type) and issubclass(candidate, cls):
+            return index
+    return None
+
+
+@register(Tags.security)
+def check_guard_middleware(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    middleware = list(settings.MIDDLEWARE)
+    guard = _first_index(GUARD, middleware)
+    if guard is None:
+        return [
+            Error(
+                "ClinicAdminGuardMiddleware is not in MIDDLEWARE: clinic staff could open "
+                "Wagtail admin views that show every clinic's data (install-wide reports, "
+                "Sites, users) and other clinics' pages in the page chooser.",
+                hint=f'Add "{GUARD}" to MIDDLEWARE, after "{AUTHENTICATION}".',
+                id="clinic_pages.E001",
+            )
+        ]
+    authentication = _first_index(AUTHENTICATION, middleware)
+    if authentication is None or authentication > guard:
+        return [
+            Error(
+                "ClinicAdminGuardMiddleware comes before AuthenticationMiddleware in MIDDLEWARE "
+                "(or that is missing): the guard needs request.user to tell the network's "
+                "superusers from clinic staff.",
+                hint=f'Put "{GUARD}" in MIDDLEWARE below "{AUTHENTICATION}".',
+                id="clinic_pages.E002",
+            )
+        ]
+    return []
+
+
+@register(Tags.templates)
+def check_context_processors(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    installed = {
+        processor
+        for engine in settings.TEMPLATES
+        if engine.get("BACKEND") == DJANGO_TEMPLATES
+        for processor in engine.get("OPTIONS", {}).get("context_processors", [])
+    }
+    return [
+        Error(
+            f'The context processor "{processor}" is missing from the DjangoTemplates backend: '
+            f"{why}.",
+            hint=f'Add "{processor}" to TEMPLATES[0]["OPTIONS"]["context_processors"] '
+            "(the DjangoTemplates backend).",
+            id=check_id,
+        )
+        for processor, (check_id, why) in CONTEXT_PROCESSORS.items()
+        if processor not in installed
+    ]
+
+
+@register()
+def check_required_apps(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    return [
+        Error(
+            f'Clinic Pages needs "{app}" in INSTALLED_APPS: {why}.',
+            hint=f'Add "{app}" to INSTALLED_APPS.',
+            id="clinic_pages.E005",
+        )
+        for app, why in REQUIRED_APPS.items()
+        if not apps.is_installed(app)
+    ]
+
+
+def _provided(view_name: str) -> bool:
+    app = NAMESPACE_APPS.get(view_name.split(":", 1)[0])
+    return app is None or apps.is_installed(app)
+
+
+@register(Tags.security, Tags.urls)
+def check_guarded_url_names(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """A Wagtail upgrade that renames a guarded view must fail loudly, not lift the guard."""
+    if not apps.is_installed("wagtail.admin"):
+        return []
+    # Imported when the check runs: the admin URLconf runs every app's hooks as it loads.
+    admin_urls = import_module("wagtail.admin.urls")
+    existing = view_names(admin_urls.urlpatterns)
+    return [
+        Error(
+            f'The admin guard protects the Wagtail admin view "{name}", which Wagtail\'s admin '
+            "URLs no longer have: after a Wagtail upgrade, the view may be there under another "
+            "name, unguarded.",
+            hint="Find the view's new name and classify it in clinic_pages/clinics/admin_urls.py "
+            "(tests/isolation/test_admin_url_classification.py lists unclassified views), or "
+            "install a Wagtail version Clinic Pages supports.",
+            id="clinic_pages.E006",
+        )
+        for name in sorted(GUARDED)
+        if name not in existing and _provided(name)
+    ]
