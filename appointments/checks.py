@@ -40,10 +40,10 @@ def check_shared_cache(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
         return []
     return [
         Warning(
-            f'The default cache is "{backend}", which the site\'s worker processes do not '
-            "share: the booking form's rate limit (CLINIC_PAGES_APPOINTMENT_RATE_LIMIT) would "
-            "count each worker apart (or, with DummyCache, not at all), so a bot gets that many "
-            "attempts per worker.",
+            f'The default cache is "{backend}", which not every worker of the site shares '
+            "(LocMemCache is per process, FileBasedCache per machine, DummyCache keeps nothing): "
+            "the booking form's rate limit (CLINIC_PAGES_APPOINTMENT_RATE_LIMIT) would count "
+            "per worker, so a bot gets that many attempts from each.",
             hint='Use a cache every worker shares, e.g. CACHES = {"default": {"BACKEND": '
             '"django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379"}}.',
             id="clinic_pages.W001",

@@ -97,8 +97,8 @@ def check_context_processors(app_configs: Any = None, **kwargs: Any) -> list[Err
         Error(
             f'The context processor "{processor}" is missing from the DjangoTemplates backend: '
             f"{why}.",
-            hint=f'Add "{processor}" to TEMPLATES[0]["OPTIONS"]["context_processors"] '
-            "(the DjangoTemplates backend).",
+            hint=f'Add "{processor}" to the "context_processors" in OPTIONS of the '
+            "DjangoTemplates backend in TEMPLATES.",
             id=check_id,
         )
         for processor, (check_id, why) in CONTEXT_PROCESSORS.items()
