@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-postgres test-browser lint layers format bench audit check clean
+.PHONY: setup demo load-demo serve test test-postgres test-browser lint layers format bench audit check plugin-check clean
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -61,6 +61,11 @@ check: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=clinic_site.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 		ALLOWED_HOSTS=example.com $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# The wheel as an adopter gets it: built, inspected, installed into fresh `wagtail start` projects
+# (Python 3.11 + Django 5.2, newest Python + Django 6.1) with the README's steps pasted verbatim.
+plugin-check: setup
+	$(BIN)/python tools/plugin_check.py
 
 bench: setup
 	$(BIN)/python bench/page_queries.py
