@@ -305,11 +305,37 @@ def read_readme() -> ReadmeSteps:
 
 @dataclass
 class Built:
+    source: Path
     wheel: Path
     sdist: Path
 
 
-def build(dist: Path, log: Path) -> Built:
+def clean_copy(destination: Path) -> Path:
+    """The checkout's files as a clean clone would have them, plus uncommitted work.
+
+    Git-tracked and untracked-but-not-ignored files only: leftovers such as an old
+    `clinic_pages.egg-info/SOURCES.txt` (which setuptools reads back into the sdist) or `build/`
+    never reach the distributions. Outside a git checkout, the tree itself.
+    """
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+    except (OSError, subprocess.CalledProcessError):
+        return ROOT
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a tracked file deleted in the work tree is skipped
+            target = destination / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return destination
+
+
+def build(work: Path, log: Path) -> Built:
     try:
         import build  # noqa: F401
     except ImportError as error:
@@ -317,17 +343,19 @@ def build(dist: Path, log: Path) -> Built:
             f"the `build` package is not installed for {sys.executable}; "
             "run `make setup` (it is in the dev extra) or `pip install build`"
         ) from error
-    run([sys.executable, "-m", "build", "--outdir", dist, ROOT], cwd=ROOT, log=log)
+    source = clean_copy(work / "source")
+    dist = work / "dist"
+    run([sys.executable, "-m", "build", "--outdir", dist, source], cwd=source, log=log)
     wheels = sorted(dist.glob("*.whl"))
     sdists = sorted(dist.glob("*.tar.gz"))
     if len(wheels) != 1 or len(sdists) != 1:
         raise Failure(f"expected one wheel and one sdist in {dist}, found {os.listdir(dist)}")
-    return Built(wheels[0], sdists[0])
+    return Built(source, wheels[0], sdists[0])
 
 
-def setup_py_apps() -> list[str]:
+def setup_py_apps(source: Path) -> list[str]:
     """The app folders setup.py maps into the package (its `APPS` list)."""
-    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    tree = ast.parse((source / "setup.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and target.id == "APPS" for target in node.targets
@@ -336,12 +364,14 @@ def setup_py_apps() -> list[str]:
     raise Failure("setup.py has no APPS list")
 
 
-def source_files(app: str) -> dict[str, str]:
-    """Files of one app folder that the wheel must carry, as {path in wheel: kind}."""
-    base = ROOT / app
+def source_files(source: Path, app: str) -> tuple[dict[str, str], list[str]]:
+    """Files of one app folder that the wheel must carry, as {path in wheel: kind}, and the
+    folder's other files (READMEs, notes), which are not installed."""
+    base = source / app
     if not (base / "__init__.py").is_file():
         raise Failure(f"setup.py maps `{app}/`, which is no package (no __init__.py)")
     expected: dict[str, str] = {}
+    left_out: list[str] = []
     for path in sorted(base.rglob("*")):
         relative = path.relative_to(base)
         if not path.is_file() or SKIPPED_NAMES & set(relative.parts) or path.suffix == ".pyc":
@@ -355,16 +385,15 @@ def source_files(app: str) -> dict[str, str]:
         ):
             kind = "migrations" if top == "migrations" and path.name != "__init__.py" else "modules"
         else:
-            continue  # READMEs, notes: not package content
+            left_out.append(f"{app}/{relative.as_posix()}")
+            continue
         expected[f"{PACKAGE}/{app}/{relative.as_posix()}"] = kind
-    return expected
+    return expected, left_out
 
 
-def inspect_wheel(built: Built, steps: ReadmeSteps, report: Report) -> None:
+def inspect_wheel(built: Built, report: Report) -> bool:
     with zipfile.ZipFile(built.wheel) as archive:
         names = [name for name in archive.namelist() if not name.endswith("/")]
-        conf_source = archive.read(f"{PACKAGE}/core/conf.py").decode("utf-8")
-        base_html = archive.read(f"{PACKAGE}/core/templates/{PACKAGE}/base.html").decode("utf-8")
     problems = []
 
     # Nothing but the package and its metadata lands at the top of site-packages.
@@ -376,11 +405,15 @@ def inspect_wheel(built: Built, steps: ReadmeSteps, report: Report) -> None:
 
     # Every module, template, static file and migration of every app made it into the wheel.
     expected: dict[str, str] = {
-        f"{PACKAGE}/{path.name}": "modules" for path in sorted((ROOT / PACKAGE).glob("*.py"))
+        f"{PACKAGE}/{path.name}": "modules"
+        for path in sorted((built.source / PACKAGE).glob("*.py"))
     }
-    apps = setup_py_apps()
+    apps = setup_py_apps(built.source)
+    left_out: list[str] = []
     for app in apps:
-        expected |= source_files(app)
+        files, others = source_files(built.source, app)
+        expected |= files
+        left_out += others
     packaged = {name for name in names if name.startswith(f"{PACKAGE}/")}
     missing = sorted(set(expected) - packaged)
     unexpected = sorted(packaged - set(expected))
@@ -411,18 +444,40 @@ def inspect_wheel(built: Built, steps: ReadmeSteps, report: Report) -> None:
         lines.append("  " + app.ljust(14) + "".join(str(counter[k]).rjust(12) for k in shown))
     total = sum(counts.values(), Counter())
     lines.append("  " + "total".ljust(14) + "".join(str(total[k]).rjust(12) for k in shown))
+    if left_out:
+        lines.append(f"  not installed (not package data): {', '.join(left_out)}")
     with tarfile.open(built.sdist) as archive:
-        members = [member for member in archive.getmembers() if member.isfile()]
-    sdist_tops = Counter(member.name.split("/")[1] for member in members if "/" in member.name)
+        members = [member.name for member in archive.getmembers() if member.isfile()]
+    sdist_tops = Counter(name.split("/")[1] for name in members if "/" in name)
     lines.append(
         f"sdist {built.sdist.name}: {built.sdist.stat().st_size / 1024:.0f} KiB, "
         f"{len(members)} files ({', '.join(sorted(sdist_tops))})"
     )
-    summary = "\n".join(lines)
-    say(indent(summary, "    "))
-    report.notes.append(summary)
+    junk = [
+        name
+        for name in members
+        if re.search(r"(^|/)(__pycache__|\.venv|var|build)/|\.pyc$|\.sqlite3$", name)
+    ]
+    if junk:
+        problems.append("the sdist carries build or local files: " + ", ".join(junk[:10]))
+    say(indent("\n".join(lines), "    "))
+    report.notes.append(
+        f"wheel: {len(names)} files, "
+        + ", ".join(f"{total[kind]} {kind}" for kind in shown)
+        + f"; sdist: {len(members)} files"
+    )
 
-    # The README's settings table is the defaults module, and its block list is base.html's.
+    if problems:
+        raise Failure("\n".join(problems))
+    return True
+
+
+def readme_matches_wheel(built: Built, steps: ReadmeSteps) -> None:
+    """The README's settings table is the defaults module, and its block list is base.html's."""
+    with zipfile.ZipFile(built.wheel) as archive:
+        conf_source = archive.read(f"{PACKAGE}/core/conf.py").decode("utf-8")
+        base_html = archive.read(f"{PACKAGE}/core/templates/{PACKAGE}/base.html").decode("utf-8")
+    problems = []
     defaults = conf_defaults(conf_source)
     prefixed = {f"CLINIC_PAGES_{name}": value for name, value in defaults.items()}
     if steps.settings_table != prefixed:
@@ -433,7 +488,8 @@ def inspect_wheel(built: Built, steps: ReadmeSteps, report: Report) -> None:
             if steps.settings_table.get(name, KeyError) != prefixed.get(name, KeyError)
         ]
         problems.append(
-            "README settings table differs from core/conf.py:\n" + "\n".join(differences)
+            f"the README's settings table differs from core/conf.py in {len(differences)} "
+            "setting(s):\n" + "\n".join(differences)
         )
     blocks = re.findall(r"{%\s*block\s+(\w+)\s*%}", base_html)
     if sorted(blocks) != sorted(steps.base_blocks):
@@ -775,8 +831,12 @@ def visit(project: Project, steps: ReadmeSteps) -> None:
         mark = "ok  " if check["ok"] else "FAIL"
         say(f"    {mark} {check['name']}")
     if failed:
+        first = failed[0]
+        reason = first["detail"].splitlines()[0] if first["detail"] else ""
         raise Failure(
-            "\n".join(
+            f"{len(failed)} of {len(result['checks'])} checks failed, first "
+            f"{first['name']!r}: {reason}\n"
+            + "\n".join(
                 f"{check['name']}: {check['detail']}" if check["detail"] else check["name"]
                 for check in failed
             )
@@ -858,19 +918,27 @@ def main(argv: list[str] | None = None) -> int:
     reports.append(packaging)
     say(f"\n=== {packaging.name}")
     built = steps = None
+    wheel_ok = False
     try:
         steps = packaging.step("read the README's install section", read_readme)
         built = packaging.step(
-            "python -m build (sdist, then the wheel from it)",
+            "python -m build (sdist, then the wheel from it) from a clean copy of the checkout",
             build,
-            work / "dist",
+            work,
             work / "build-log.txt",
         )
-        packaging.step("inspect the wheel", inspect_wheel, built, steps, packaging)
+        wheel_ok = packaging.step("inspect the wheel", inspect_wheel, built, packaging)
+        packaging.step(
+            "the README's settings table and base.html blocks match the wheel",
+            readme_matches_wheel,
+            built,
+            steps,
+            fatal=False,
+        )
     except Failure:
         pass
 
-    if packaging.ok:
+    if wheel_ok:
         for target in choose_targets():
             reports.append(check_environment(target, steps, built, work))
 
@@ -879,7 +947,7 @@ def main(argv: list[str] | None = None) -> int:
     say("\n=== summary")
     for report in reports:
         state = "ok    " if report.ok else "FAILED"
-        notes = f"  ({report.notes[-1]})" if report.notes and report is not packaging else ""
+        notes = f"  ({report.notes[-1]})" if report.notes else ""
         say(f"  {state} {report.name}: {report.seconds:.0f}s{notes}")
         for step in report.steps:
             if not step.ok:
