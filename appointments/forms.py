@@ -5,25 +5,72 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import EMPTY_VALUES
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.appointments.models.booking import DAY_CHOICES, TIME_CHOICES
 
-NOTE_HINT = (
+NOTE_HINT = _(
     "Optional, up to 500 characters: anything that helps us arrange the visit, such as "
     "access needs or when not to call. Please do not include medical details; we ask about "
     "those in person."
 )
 GROUP_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+# Embedding, override and isolate controls: invisible, and able to make what staff read in the
+# admin differ from what was typed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def _no_control_characters(value: str) -> None:
+def _no_hidden_characters(value: str) -> None:
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in value):
-        raise ValidationError("Remove the invisible control characters from this field.")
+        raise ValidationError(_("Remove the invisible control characters from this field."))
+    if any(ch in BIDI_CONTROLS for ch in value):
+        raise ValidationError(_("Remove the invisible text-direction characters from this field."))
+
+
+@dataclass
+class BookingChoices:
+    """What the form offers, loaded once per request by the view (a few queries, plain data)."""
+
+    locations: list = field(default_factory=list)
+    physicians: list = field(default_factory=list)
+    treatments: list[tuple[int, str]] = field(default_factory=list)
+    reasons: list[tuple[int, str]] = field(default_factory=list)
+    slots: list = field(default_factory=list)
+    # Names for slot labels: every office and physician a listed slot may name.
+    location_names: dict[int, str] = field(default_factory=dict)
+    physician_names: dict[int, str] = field(default_factory=dict)
+    slot_physician: object | None = None
+
+
+class ObjectChoiceField(forms.ChoiceField):
+    """A choice among objects the view already loaded, cleaned to the object (or None).
+
+    Unlike a ModelChoiceField it runs no query to render or to validate, and a hostile value
+    (forty digits, a superscript two) is an invalid choice like any other.
+    """
+
+    def __init__(self, *, empty_label, **kwargs):
+        self.empty_label = empty_label
+        self.objects: dict[str, object] = {}
+        super().__init__(**kwargs)
+
+    def set_objects(self, objects, label_from_instance=str) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [
+            ("", self.empty_label),
+            *((key, label_from_instance(obj)) for key, obj in self.objects.items()),
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        return None if value in EMPTY_VALUES else self.objects.get(value)
 
 
 class BookingForm(forms.ModelForm):
@@ -33,32 +80,42 @@ class BookingForm(forms.ModelForm):
     days and times. Treatments and reasons are a choice, never free text about health.
     """
 
-    topic = forms.ChoiceField(label="What is the appointment about?", required=True)
+    topic = forms.ChoiceField(label=_("What is the appointment about?"), required=True)
     slot = forms.ChoiceField(
-        label="Choose an appointment time",
-        help_text="Times shown are still free. We confirm by phone or e-mail.",
+        label=_("Choose an appointment time"),
+        help_text=_("Times shown are still free. We confirm by phone or e-mail."),
+    )
+    location = ObjectChoiceField(
+        label=_("Preferred office"), required=False, empty_label=_("No preference")
+    )
+    physician = ObjectChoiceField(
+        label=_("Preferred physician (optional)"), required=False, empty_label=_("No preference")
     )
     preferred_days = forms.MultipleChoiceField(
-        label="Which days suit you?",
+        label=_("Which days suit you?"),
         choices=DAY_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Optional. Leave empty if any day is fine.",
+        help_text=_("Optional. Leave empty if any day is fine."),
     )
     preferred_times = forms.MultipleChoiceField(
-        label="What time of day suits you?",
+        label=_("What time of day suits you?"),
         choices=TIME_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Optional. Leave empty if any time is fine.",
+        help_text=_("Optional. Leave empty if any time is fine."),
     )
     consent = forms.BooleanField(
-        label="I agree that the clinic may store these details to arrange my appointment "
-        "and contact me about it.",
-        error_messages={"required": "Tick the box to agree, so that we may store your request."},
+        label=_(
+            "I agree that the clinic may store these details to arrange my appointment "
+            "and contact me about it."
+        ),
+        error_messages={
+            "required": _("Tick the box to agree, so that we may store your request.")
+        },
     )
     # People never see this field; bots that fill every input do.
-    website = forms.CharField(required=False, max_length=200, label="Leave this field empty")
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
 
     class Meta:
@@ -79,13 +136,13 @@ class BookingForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "phone": "We use it only about this request.",
-            "email": "We send a confirmation with a link to cancel.",
+            "phone": _("We use it only about this request."),
+            "email": _("We send a confirmation with a link to cancel."),
         }
         error_messages = {
-            "name": {"required": "Enter your name."},
-            "contact_method": {"required": "Choose how we should contact you."},
-            "patient_status": {"required": "Say whether you have been to us before."},
+            "name": {"required": _("Enter your name.")},
+            "contact_method": {"required": _("Choose how we should contact you.")},
+            "patient_status": {"required": _("Say whether you have been to us before.")},
         }
 
     field_order = [
@@ -106,11 +163,12 @@ class BookingForm(forms.ModelForm):
         "form_token",
     ]
 
-    def __init__(self, *args, page, slots=None, **kwargs):
+    def __init__(self, *args, choices: BookingChoices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.page = page
-        self.slots = {str(slot.pk): slot for slot in (slots or [])}
+        self.choices = choices
+        self.slots = {str(slot.pk): slot for slot in choices.slots}
         self.slot_mode = bool(self.slots)
+        self.slot_physician = choices.slot_physician
 
         self.fields["name"].widget.attrs.update(autocomplete="name")
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
@@ -121,51 +179,50 @@ class BookingForm(forms.ModelForm):
         self.fields["contact_method"].choices = AppointmentRequest.ContactMethod.choices
         self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
-        self.fields["name"].validators.append(_no_control_characters)
-        self.fields["note"].validators.append(_no_control_characters)
+        self.fields["name"].validators.append(_no_hidden_characters)
+        self.fields["note"].validators.append(_no_hidden_characters)
 
         self.topics = self._topic_choices()
-        self.fields["topic"].choices = [("", "Choose one"), *self.topics.items()]
+        self.fields["topic"].choices = [("", _("Choose one")), *self.topics.items()]
         self.fields["topic"].required = bool(self.topics)
-        self.fields["topic"].error_messages["required"] = "Choose what the appointment is about."
+        self.fields["topic"].error_messages["required"] = _("Choose what the appointment is about.")
 
         if self.slot_mode:
-            self.fields["slot"].choices = [("", "Choose a time"), *self._slot_choices()]
-            self.fields["slot"].error_messages["required"] = "Choose an appointment time."
-            self.fields["slot"].error_messages["invalid_choice"] = (
+            self.fields["slot"].choices = [("", _("Choose a time")), *self._slot_choices()]
+            self.fields["slot"].error_messages["required"] = _("Choose an appointment time.")
+            self.fields["slot"].error_messages["invalid_choice"] = _(
                 "That time is no longer free. Please choose another."
             )
             for name in ("location", "physician", "preferred_days", "preferred_times"):
                 del self.fields[name]
         else:
             del self.fields["slot"]
-            self.fields["location"].queryset = page.available_locations()
-            self.fields["location"].empty_label = "No preference"
-            self.fields["location"].label = "Preferred office"
-            self.fields["physician"].queryset = page.available_physicians()
-            self.fields["physician"].empty_label = "No preference"
-            self.fields["physician"].label = "Preferred physician (optional)"
-            self.fields["physician"].label_from_instance = lambda p: p.display_name
+            self.fields["location"].set_objects(choices.locations, lambda office: office.name)
+            self.fields["physician"].set_objects(
+                choices.physicians, lambda physician: physician.display_name
+            )
 
     # ------------------------------------------------------------------ choices
 
     def _topic_choices(self) -> OrderedDict[str, list[tuple[str, str]]]:
         groups: OrderedDict[str, list[tuple[str, str]]] = OrderedDict()
-        treatments = [(f"treatment-{t.pk}", t.title) for t in self.page.available_treatments()]
-        reasons = [(f"reason-{r.pk}", r.label) for r in self.page.reasons.all()]
+        treatments = [(f"treatment-{pk}", title) for pk, title in self.choices.treatments]
+        reasons = [(f"reason-{pk}", label) for pk, label in self.choices.reasons]
         if treatments:
-            groups["Treatments"] = treatments
+            groups[_("Treatments")] = treatments
         if reasons:
-            groups["Other reasons"] = reasons
+            groups[_("Other reasons")] = reasons
         return groups
 
     def _slot_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
         days: OrderedDict[str, list[tuple[str, str]]] = OrderedDict()
+        offices, physicians = self.choices.location_names, self.choices.physician_names
         for pk, slot in self.slots.items():
             local = timezone.localtime(slot.starts_at)
             day = f"{local:%A} {local.day} {local:%B}"
-            who = f", {slot.physician.short_name}" if slot.physician_id else ""
-            label = f"{local:%I:%M %p}".lstrip("0") + f", {slot.location.name}{who}"
+            who = physicians.get(slot.physician_id)
+            where = offices.get(slot.location_id, "")
+            label = f"{local:%I:%M %p}".lstrip("0") + f", {where}" + (f", {who}" if who else "")
             days.setdefault(day, []).append((pk, f"{label} ({slot.duration_minutes} min)"))
         return list(days.items())
 
@@ -173,8 +230,9 @@ class BookingForm(forms.ModelForm):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        if not name:
-            raise ValidationError("Enter your name.")
+        # Every name has a letter; zero-width or punctuation-only input is not one.
+        if not any(unicodedata.category(ch).startswith("L") for ch in name):
+            raise ValidationError(_("Enter your name."))
         return name
 
     def clean_note(self):
@@ -186,12 +244,12 @@ class BookingForm(forms.ModelForm):
         method = cleaned.get("contact_method")
         if not self.has_error("phone") and not self.has_error("email") and not (phone or email):
             self.add_error(
-                "phone", "Give a phone number or an e-mail address, so that we can reach you."
+                "phone", _("Give a phone number or an e-mail address, so that we can reach you.")
             )
         elif method == AppointmentRequest.ContactMethod.PHONE and not phone:
-            self.add_error("phone", "Give a phone number, or choose to be contacted by e-mail.")
+            self.add_error("phone", _("Give a phone number, or choose to be contacted by e-mail."))
         elif method == AppointmentRequest.ContactMethod.EMAIL and not email:
-            self.add_error("email", "Give an e-mail address, or choose to be called.")
+            self.add_error("email", _("Give an e-mail address, or choose to be called."))
         return cleaned
 
     def full_clean(self):
@@ -200,24 +258,24 @@ class BookingForm(forms.ModelForm):
 
     def _describe_fields(self) -> None:
         """Point each control at its hint and error, for screen readers."""
-        for name, field in self.fields.items():
+        for name, form_field in self.fields.items():
             bound = self[name]
             ids = []
-            if field.help_text:
+            if form_field.help_text:
                 ids.append(f"{bound.auto_id}_hint")
             if self.is_bound and name in self.errors:
                 ids.append(f"{bound.auto_id}_error")
-                if not isinstance(field.widget, GROUP_WIDGETS):
-                    field.widget.attrs["aria-invalid"] = "true"
-            field.describedby = " ".join(ids)
-            if ids and not isinstance(field.widget, GROUP_WIDGETS):
-                field.widget.attrs["aria-describedby"] = field.describedby
+                if not isinstance(form_field.widget, GROUP_WIDGETS):
+                    form_field.widget.attrs["aria-invalid"] = "true"
+            form_field.describedby = " ".join(ids)
+            if ids and not isinstance(form_field.widget, GROUP_WIDGETS):
+                form_field.widget.attrs["aria-describedby"] = form_field.describedby
 
     # ------------------------------------------------------------------ result
 
     @property
     def is_spam_trap_filled(self) -> bool:
-        return bool(self.data.get("website", "").strip())
+        return bool(str(self.data.get("website", "")).strip())
 
     def chosen_slot(self):
         return self.slots.get(self.cleaned_data.get("slot") or "")
@@ -229,7 +287,7 @@ class BookingForm(forms.ModelForm):
         booking.submission_token = submission_id
         booking.consented_at = timezone.now()
         topic = self.cleaned_data.get("topic") or ""
-        kind, _, pk = topic.partition("-")
+        kind, _sep, pk = topic.partition("-")
         label = next(
             (text for group in self.topics.values() for key, text in group if key == topic), ""
         )
@@ -240,9 +298,9 @@ class BookingForm(forms.ModelForm):
             booking.reason_id = int(pk)
         slot = self.chosen_slot() if self.slot_mode else None
         if slot is not None:
-            booking.slot = slot
-            booking.location = slot.location
-            booking.physician = slot.physician
+            booking.slot_id = slot.pk
+            booking.location_id = slot.location_id
+            booking.physician_id = slot.physician_id
         else:
             booking.preferred_days = ",".join(self.cleaned_data.get("preferred_days") or [])
             booking.preferred_times = ",".join(self.cleaned_data.get("preferred_times") or [])

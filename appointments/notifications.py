@@ -1,27 +1,40 @@
-"""E-mails about a request: a bare notice to the clinic and a confirmation to the patient.
+"""E-mails about a request: bare notices to the clinic and a confirmation to the patient.
 
-Neither carries anything the visitor typed: the clinic's notice names the clinic, the
-reference and the admin link; the patient's names the reference, next steps and a cancel link.
-Sending happens only after the request is committed, and a failure never loses the request:
-it is logged by request id and retried by ``manage.py retry_appointment_emails``.
+None carries anything the visitor typed: the clinic's notices (a new request, a cancellation)
+name the clinic, the reference and the admin link; the patient's names the reference, next
+steps and a cancel link.
+
+Sending happens in a background task (``appointments.tasks``) after the request is committed,
+never in the visitor's request, with a connection timeout. Each e-mail is claimed before it is
+sent: a conditional UPDATE sets a lease on the request row, so of several senders (the task,
+``retry_appointment_emails`` on several servers) exactly one sends it. A failure releases the
+lease and never loses the request; the task tries again later and the command is the safety net.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from clinic_pages.appointments.models import AppointmentPage, AppointmentRequest
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.conf import clinic_pages_settings
 
 logger = logging.getLogger("clinic_pages.appointments")
+
+# Longer than a send can take with the timeout, so a live sender never loses its claim.
+LEASE = datetime.timedelta(minutes=10)
 
 
 def _clinic_context(booking):
@@ -37,27 +50,62 @@ def admin_url(booking) -> str:
     return base + reverse("appointment_requests:inspect", args=[booking.pk])
 
 
-def notify_clinic(booking) -> None:
+def mail_connection():
+    """The configured e-mail backend, with a timeout unless the host set EMAIL_TIMEOUT."""
+    options = {}
+    if getattr(settings, "EMAIL_TIMEOUT", None) is None:
+        options["timeout"] = clinic_pages_settings.APPOINTMENT_EMAIL_TIMEOUT_SECONDS
+    return get_connection(**options)
+
+
+def _clinic_recipients(clinic, page) -> list[str]:
+    address = (page.notification_email if page else "") or clinic.email
+    if address:
+        return [address]
+    return list(clinic_pages_settings.APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS)
+
+
+def _notify_clinic(booking, connection, *, subject: str, template: str) -> None:
     clinic, page = _clinic_context(booking)
-    recipients = [
-        address
-        for address in [(page.notification_email if page else "") or clinic.email]
-        if address
-    ] or list(clinic_pages_settings.APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS)
+    recipients = _clinic_recipients(clinic, page)
     if not recipients:
         logger.warning("No notification address for appointment request %s.", booking.pk)
         return
-    context = {"clinic_name": clinic.practice_name or booking.site.site_name, "booking": booking}
-    context["admin_url"] = admin_url(booking)
+    context = {
+        "clinic_name": clinic.practice_name or booking.site.site_name,
+        "booking": booking,
+        "admin_url": admin_url(booking),
+    }
     send_mail(
-        f"New appointment request {booking.reference}",
-        render_to_string("clinic_pages/appointments/emails/clinic_notification.txt", context),
+        subject,
+        render_to_string(template, context),
         None,
         recipients,
+        connection=connection,
     )
 
 
-def confirm_to_patient(booking) -> None:
+def notify_clinic(booking, connection=None) -> None:
+    _notify_clinic(
+        booking,
+        connection,
+        subject=gettext("New appointment request %(reference)s")
+        % {"reference": booking.reference},
+        template="clinic_pages/appointments/emails/clinic_notification.txt",
+    )
+
+
+def notify_clinic_of_cancellation(booking, connection=None) -> None:
+    _notify_clinic(
+        booking,
+        connection,
+        subject=gettext("Appointment request %(reference)s cancelled by the patient")
+        % {"reference": booking.reference},
+        template="clinic_pages/appointments/emails/clinic_cancellation.txt",
+    )
+
+
+def confirm_to_patient(booking, connection=None) -> None:
     clinic, page = _clinic_context(booking)
     context = {
         "clinic_name": clinic.practice_name or booking.site.site_name,
@@ -67,38 +115,104 @@ def confirm_to_patient(booking) -> None:
         "cancel_url": page.cancel_url(booking) if page else "",
     }
     send_mail(
-        f"Your appointment request {booking.reference}",
+        gettext("Your appointment request %(reference)s") % {"reference": booking.reference},
         render_to_string("clinic_pages/appointments/emails/patient_confirmation.txt", context),
         None,
         [booking.email],
+        connection=connection,
     )
 
 
-def deliver_pending(booking) -> None:
-    """Send whichever of the two e-mails has not gone out yet; never raises."""
-    jobs = [("clinic", "clinic_notified_at", notify_clinic)]
-    if booking.email:
-        jobs.append(("patient", "patient_notified_at", confirm_to_patient))
-    for kind, stamp, send in jobs:
-        if getattr(booking, stamp):
+@dataclass(frozen=True)
+class Notice:
+    """One e-mail a request may need: when it is due, where its sending is recorded."""
+
+    kind: str
+    sent_field: str
+    lease_field: str
+    send: Callable
+    due: Callable[[AppointmentRequest], bool]
+    due_q: Q
+
+
+NOTICES = (
+    Notice(
+        "clinic",
+        "clinic_notified_at",
+        "clinic_notice_lease_until",
+        notify_clinic,
+        lambda booking: True,
+        Q(clinic_notified_at__isnull=True),
+    ),
+    Notice(
+        "patient",
+        "patient_notified_at",
+        "patient_notice_lease_until",
+        confirm_to_patient,
+        lambda booking: bool(booking.email),
+        Q(patient_notified_at__isnull=True) & ~Q(email=""),
+    ),
+    Notice(
+        "cancellation",
+        "cancellation_notified_at",
+        "cancellation_notice_lease_until",
+        notify_clinic_of_cancellation,
+        lambda booking: booking.cancelled_at is not None,
+        Q(cancellation_notified_at__isnull=True, cancelled_at__isnull=False),
+    ),
+)
+
+
+def _claim(booking, notice: Notice) -> bool:
+    """Take the e-mail for this sender; False when it is sent or another sender holds it."""
+    now = timezone.now()
+    lease = notice.lease_field
+    claimed = (
+        AppointmentRequest.objects.filter(pk=booking.pk, **{f"{notice.sent_field}__isnull": True})
+        .filter(Q(**{f"{lease}__isnull": True}) | Q(**{f"{lease}__lt": now}))
+        .update(**{lease: now + LEASE})
+    )
+    return claimed == 1
+
+
+def deliver_pending(booking) -> list[str]:
+    """Send whichever e-mails are due and not sent yet; never raises.
+
+    Returns the kinds that failed, for the caller to try again later.
+    """
+    failed: list[str] = []
+    connection = None
+    for notice in NOTICES:
+        if getattr(booking, notice.sent_field) or not notice.due(booking):
             continue
+        if not _claim(booking, notice):
+            continue
+        connection = connection or mail_connection()
         try:
-            send(booking)
-        except Exception as exc:  # SMTP, DNS, templates: none of it may cost the request
+            notice.send(booking, connection)
+        except Exception as exc:  # SMTP, DNS, timeouts, templates: none may cost the request
+            AppointmentRequest.objects.filter(pk=booking.pk).update(**{notice.lease_field: None})
             # The exception text can contain addresses, so log only its type.
             logger.error(
                 "The %s e-mail for appointment request %s failed (%s); it will be retried.",
-                kind,
+                notice.kind,
                 booking.pk,
                 type(exc).__name__,
             )
+            failed.append(notice.kind)
             continue
-        setattr(booking, stamp, timezone.now())
-        type(booking).objects.filter(pk=booking.pk).update(**{stamp: getattr(booking, stamp)})
+        sent_at = timezone.now()
+        setattr(booking, notice.sent_field, sent_at)
+        AppointmentRequest.objects.filter(pk=booking.pk).update(
+            **{notice.sent_field: sent_at, notice.lease_field: None}
+        )
+    return failed
 
 
-def deliver_after_commit(booking_pk: int) -> None:
-    booking = AppointmentRequest.objects.select_related("site__root_page").filter(pk=booking_pk)
-    booking = booking.first()
-    if booking is not None:
-        deliver_pending(booking)
+def requests_with_pending_emails(since: datetime.datetime) -> QuerySet[AppointmentRequest]:
+    """Requests made (or, for a cancellation notice, cancelled) since then with an e-mail due."""
+    new = NOTICES[0].due_q | NOTICES[1].due_q
+    cancelled = NOTICES[2].due_q
+    return AppointmentRequest.objects.filter(
+        (Q(created_at__gte=since) & new) | (Q(cancelled_at__gte=since) & cancelled)
+    )

@@ -1,36 +1,49 @@
 """Spam and abuse defences for the public form, none of which need a third-party service.
 
-- A signed form token carries a submission id (so a double POST is one request) and the time
-  the form was shown (so a form filled faster than a person could is quietly dropped).
+- A signed form token carries a submission id (so a double POST is one request), the clinic it
+  was issued for, and the time the form was shown (a form sent back faster than a person could
+  is shown again to be confirmed, never dropped).
 - A honeypot field people never see.
-- A per-client-IP rate limit counted in the shared cache.
+- Limits per clinic and client address, counted in the shared cache: a high ceiling on form
+  posts of any kind, and a low one on requests actually stored. The client address comes from
+  ``client_ip``, which trusts only the X-Forwarded-For hops our own proxies added.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import time
 import uuid
 from dataclasses import dataclass
 
 from django.core import signing
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+from ipware import get_client_ip
 
 from clinic_pages.core.conf import clinic_pages_settings
 
 TOKEN_SALT = "clinic_pages.appointments.form-token"
+KEY_SALT = "clinic_pages.appointments.rate-key"
+# One household or one mobile device gets a whole IPv6 /64; counting addresses would count
+# every one of them as a separate client.
+IPV6_CLIENT_PREFIX = 64
 
 
 @dataclass(frozen=True)
 class FormToken:
     submission_id: uuid.UUID
     issued_at: float
+    site_id: int
 
     @classmethod
-    def new(cls) -> FormToken:
-        return cls(uuid.uuid4(), time.time())
+    def new(cls, site_id: int, submission_id: uuid.UUID | None = None) -> FormToken:
+        return cls(submission_id or uuid.uuid4(), time.time(), site_id)
 
     def dumps(self) -> str:
-        return signing.dumps([self.submission_id.hex, self.issued_at], salt=TOKEN_SALT)
+        return signing.dumps(
+            [self.submission_id.hex, self.issued_at, self.site_id], salt=TOKEN_SALT
+        )
 
     @classmethod
     def loads(cls, value: str) -> FormToken | None:
@@ -38,8 +51,8 @@ class FormToken:
         if not value or len(value) > 200:
             return None
         try:
-            submission_hex, issued_at = signing.loads(value, salt=TOKEN_SALT)
-            return cls(uuid.UUID(hex=submission_hex), float(issued_at))
+            submission_hex, issued_at, site_id = signing.loads(value, salt=TOKEN_SALT)
+            return cls(uuid.UUID(hex=submission_hex), float(issued_at), int(site_id))
         except (signing.BadSignature, ValueError, TypeError):
             return None
 
@@ -48,26 +61,107 @@ class FormToken:
         return time.time() - self.issued_at < minimum
 
 
+# ------------------------------------------------------------------------------ client address
+
+
+def trusted_proxy_count() -> int:
+    count = clinic_pages_settings.TRUSTED_PROXY_COUNT
+    if count is None:
+        # The old switch trusted the first hop, which the client writes; read as one proxy it
+        # takes the hop that proxy appended instead.
+        return 1 if clinic_pages_settings.APPOINTMENT_TRUST_X_FORWARDED_FOR else 0
+    return max(int(count), 0)
+
+
 def client_ip(request) -> str:
-    """REMOTE_ADDR, or the first X-Forwarded-For hop when we are told a trusted proxy sets it."""
-    if clinic_pages_settings.APPOINTMENT_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first[:64]
+    """The client's address as the outermost of our own proxies saw it.
+
+    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
+    with N proxies the client is the N-th entry from the right; anything left of it was written
+    by the client and is ignored. Without proxies, or when the header is shorter than our own
+    proxies make it (the request came round them), the connecting address is used.
+    """
+    proxies = trusted_proxy_count()
+    if proxies:
+        # ipware counts the proxies *listed* in the header; the nearest one is REMOTE_ADDR.
+        address, _routable = get_client_ip(
+            request,
+            proxy_order="left-most",
+            proxy_count=proxies - 1,
+            request_header_order=["HTTP_X_FORWARDED_FOR"],
+            strict=False,
+        )
+        if address:
+            return address
     return request.META.get("REMOTE_ADDR", "")[:64] or "unknown"
 
 
-def rate_limit_exceeded(request) -> bool:
-    """Count one booking attempt for this client; True once it is past the limit in the window."""
-    limit = clinic_pages_settings.APPOINTMENT_RATE_LIMIT
+def client_key(request) -> str:
+    """The client as the limits count it: an IPv4 address or an IPv6 /64 network."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6 and ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False))
+    return str(ip)
+
+
+# ------------------------------------------------------------------------------ counters
+
+
+def _cache_key(kind: str, site_id: int, request) -> str:
+    # Addresses are personal data: the shared cache sees only a keyed hash of them.
+    client = salted_hmac(KEY_SALT, client_key(request)).hexdigest()[:32]
+    return f"clinic_pages:appointments:{kind}:{site_id}:{client}"
+
+
+def _increment(key: str) -> int:
     window = clinic_pages_settings.APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS
-    key = f"appointments:rate:{client_ip(request)}"
-    # add() is atomic and only sets a missing key, so the window starts at the first attempt.
+    # add() is atomic and only sets a missing key, so the window starts at the first count.
     cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window)
-        count = 1
-    return count > limit
+        return 1
+
+
+def attempt_limit_exceeded(request, site_id: int) -> bool:
+    """Count one form post; True once this client is past the (high) ceiling at this clinic."""
+    count = _increment(_cache_key("attempts", site_id, request))
+    return count > clinic_pages_settings.APPOINTMENT_ATTEMPT_LIMIT
+
+
+class BookingAllowance:
+    """One stored request per client and clinic, taken before saving and given back on failure.
+
+    Taking and checking is one atomic increment, so two simultaneous posts cannot both squeeze
+    under the limit.
+    """
+
+    def __init__(self, request, site_id: int):
+        self.key = _cache_key("bookings", site_id, request)
+        self.taken = False
+
+    def take(self) -> bool:
+        count = _increment(self.key)
+        if count > clinic_pages_settings.APPOINTMENT_RATE_LIMIT:
+            self._decrement()
+            return False
+        self.taken = True
+        return True
+
+    def give_back(self) -> None:
+        if self.taken:
+            self._decrement()
+            self.taken = False
+
+    def _decrement(self) -> None:
+        try:
+            cache.decr(self.key)
+        except ValueError:  # the window ran out meanwhile
+            pass

@@ -15,13 +15,27 @@ PREFIX = "CLINIC_PAGES_"
 DEFAULTS: dict[str, Any] = {
     # Days an appointment request is kept before `purge_appointment_requests` deletes it.
     "APPOINTMENT_RETENTION_DAYS": 180,
-    # A booking form sent back faster than this is a bot's, and is dropped quietly.
+    # A booking form sent back faster than this is shown again for the visitor to confirm.
     "APPOINTMENT_MIN_FILL_SECONDS": 3,
-    # Booking attempts per client per window (counted in the shared cache).
+    # Requests stored per clinic per client address (IPv6: per /64) per window.
     "APPOINTMENT_RATE_LIMIT": 5,
     "APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS": 3600,
-    # Trust X-Forwarded-For for the client address (only behind a proxy that sets it).
+    # Form posts of any kind (typos included) per clinic per client address per window.
+    "APPOINTMENT_ATTEMPT_LIMIT": 60,
+    # Requests stored per clinic for one e-mail address or phone number in 24 hours.
+    "APPOINTMENT_CONTACT_LIMIT_PER_DAY": 5,
+    # Reverse proxies in front of the app that each append to X-Forwarded-For (a CDN and a
+    # load balancer: 2). 0 uses the connecting address. None: not set (see the deprecated
+    # APPOINTMENT_TRUST_X_FORWARDED_FOR, which counts as one proxy).
+    "TRUSTED_PROXY_COUNT": None,
+    # Deprecated: set TRUSTED_PROXY_COUNT instead.
     "APPOINTMENT_TRUST_X_FORWARDED_FOR": False,
+    # Booking e-mails: the task backend alias (TASKS) that sends them, the SMTP timeout used
+    # when the host sets no EMAIL_TIMEOUT, and how often the task tries before leaving the
+    # rest to `retry_appointment_emails`.
+    "APPOINTMENT_EMAIL_TASK_BACKEND": "default",
+    "APPOINTMENT_EMAIL_TIMEOUT_SECONDS": 20,
+    "APPOINTMENT_EMAIL_MAX_ATTEMPTS": 5,
     # How soon and how far ahead published slots are offered.
     "APPOINTMENT_SLOT_LEAD_HOURS": 2,
     "APPOINTMENT_SLOT_WINDOW_DAYS": 42,

@@ -7,8 +7,10 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Site
 
@@ -136,9 +138,39 @@ class AppointmentSlot(models.Model):
                 raise ValidationError({"physician": "Choose a physician of this clinic."})
 
 
+# What the phone validator allows besides digits; stripped to compare numbers however typed.
+PHONE_PUNCTUATION = " ().-+"
+
+
+def phone_digits(phone: str) -> str:
+    return "".join(ch for ch in phone or "" if ch in "0123456789")
+
+
+def _phone_digits_expression():
+    expression = F("phone")
+    for character in PHONE_PUNCTUATION:
+        expression = Replace(expression, Value(character), Value(""))
+    return expression
+
+
 class AppointmentRequestQuerySet(models.QuerySet):
     def older_than(self, days: int) -> AppointmentRequestQuerySet:
         return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=days))
+
+    def with_contact(self, *, email: str = "", phone: str = "") -> AppointmentRequestQuerySet:
+        """Requests giving this e-mail address (any case) or this phone number (any spelling).
+
+        A phone number matches on its digits, so "(312) 555-0199" finds "312.555.0199"; fewer
+        than seven digits match nothing, so a stray digit cannot select half the clinic.
+        """
+        query = Q(pk__in=[])
+        email = (email or "").strip()
+        if email:
+            query |= Q(email__iexact=email)
+        digits = phone_digits(phone)
+        if len(digits) >= 7:
+            query |= Q(phone_digits=digits)
+        return self.annotate(phone_digits=_phone_digits_expression()).filter(query)
 
 
 class AppointmentRequest(models.Model):
@@ -225,8 +257,21 @@ class AppointmentRequest(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    cancelled_at = models.DateTimeField(
+        _("cancelled by the patient at"), null=True, blank=True, editable=False
+    )
+    # When each e-mail went out; a sender claims one by setting its lease, so two workers never
+    # send the same e-mail, and a sender that died lets the lease run out for a retry.
     clinic_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     patient_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancellation_notified_at = models.DateTimeField(
+        _("clinic told of the cancellation at"), null=True, blank=True, editable=False
+    )
+    clinic_notice_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    patient_notice_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    cancellation_notice_lease_until = models.DateTimeField(
+        null=True, blank=True, editable=False
+    )
 
     objects = AppointmentRequestQuerySet.as_manager()
 
@@ -256,8 +301,10 @@ class AppointmentRequest(models.Model):
         return self.status in (Status.NEW, Status.CONTACTED, Status.BOOKED)
 
     def cancel(self) -> None:
+        """The patient withdraws the request: the slot is freed and the clinic is to be told."""
         self.status = Status.CANCELLED
-        self.save(update_fields=["status", "updated_at"])
+        self.cancelled_at = timezone.now()
+        self.save(update_fields=["status", "cancelled_at", "updated_at"])
 
     @property
     def slot_starts_at(self):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import logging
+from dataclasses import dataclass
 
 from django import forms
 from django.core import signing
@@ -17,7 +19,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, Site
 
 from clinic_pages.appointments.models.booking import AppointmentRequest, AppointmentSlot
@@ -34,9 +35,32 @@ SESSION_KEY = "clinic_pages.appointments.references"
 CANCEL_SALT = "clinic_pages.appointments.cancel"
 
 
-def _site_pages(model, site: Site):
-    """Live, public pages of one type that sit under one clinic's home page."""
-    return model.objects.live().public().descendant_of(site.root_page, inclusive=True)
+def _views():
+    """The routes' views. They import this module's models, so they are looked up when a
+    visitor asks for a route (the one deliberate late import of the app)."""
+    from clinic_pages.appointments.views import booking
+
+    return booking
+
+
+def _site_pages(model, site: Site, private=None):
+    """Live, public pages of one type that sit under one clinic's home page.
+
+    ``private`` is the private sections' filter (``private_q()``), when the caller has it.
+    """
+    pages = model.objects.live().descendant_of(site.root_page, inclusive=True)
+    return pages.exclude(pages.private_q() if private is None else private)
+
+
+@dataclass(frozen=True)
+class OpenSlot:
+    """A free slot as the booking form lists it: ids and times, no model instances."""
+
+    pk: int
+    starts_at: datetime.datetime
+    duration_minutes: int
+    location_id: int
+    physician_id: int | None
 
 
 class AppointmentPage(RoutablePageMixin, ClinicPage):
@@ -145,31 +169,45 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
                 {"offered_locations": "Choose only this clinic's offices: " + ", ".join(foreign)}
             )
 
-    def available_locations(self):
-        site = self.clinic_site
-        offices = Location.objects.filter(site=site)
-        chosen = offices.filter(pk__in=[office.pk for office in self.offered_locations.all()])
-        return chosen if chosen.exists() else offices
-
-    def available_physicians(self):
-        pages = _site_pages(PhysicianPage, self.clinic_site)
+    def _offered_ids(self, relation: str) -> list[int]:
         # A list of ids, not .values(): in previews the relation is modelcluster's in-memory set.
-        chosen = pages.filter(pk__in=[page.pk for page in self.offered_physicians.all()])
-        return (chosen if chosen.exists() else pages).order_by("family_name", "given_name")
+        return [obj.pk for obj in getattr(self, relation).all()]
 
-    def available_treatments(self):
-        pages = _site_pages(TreatmentPage, self.clinic_site)
-        chosen = pages.filter(pk__in=[page.pk for page in self.offered_treatments.all()])
-        return (chosen if chosen.exists() else pages).order_by("path")
+    @cached_property
+    def offices(self) -> list[Location]:
+        """All of the clinic's offices with their opening hours, as the page lists them."""
+        return list(Location.objects.for_site(self.clinic_site))
 
-    def open_slots(self, physician=None):
+    def available_locations(self) -> list[Location]:
+        """The offices the form offers."""
+        offered = set(self._offered_ids("offered_locations"))
+        return [office for office in self.offices if office.pk in offered] or self.offices
+
+    def available_physicians(self, private=None) -> list[PhysicianPage]:
+        pages = _site_pages(PhysicianPage, self.clinic_site, private)
+        offered = self._offered_ids("offered_physicians")
+        chosen = list(pages.filter(pk__in=offered).order_by("family_name", "given_name"))
+        return chosen or list(pages.order_by("family_name", "given_name"))
+
+    def available_treatments(self, private=None) -> list[tuple[int, str]]:
+        """(id, title) of the treatments the form offers, in the order of the page tree."""
+        pages = _site_pages(TreatmentPage, self.clinic_site, private).order_by("path")
+        offered = self._offered_ids("offered_treatments")
+        chosen = list(pages.filter(pk__in=offered).values_list("pk", "title")) if offered else []
+        return chosen or list(pages.values_list("pk", "title"))
+
+    def open_slots(self, locations, physician_id: int | None = None) -> list[OpenSlot]:
+        """Free slots at these offices as plain rows: the page offers hundreds of them."""
         slots = AppointmentSlot.objects.open_for_booking(self.clinic_site).filter(
-            location__in=self.available_locations()
+            location__in=[office.pk for office in locations]
         )
-        if physician is not None:
-            slots = slots.filter(physician=physician)
+        if physician_id is not None:
+            slots = slots.filter(physician_id=physician_id)
         limit = clinic_pages_settings.APPOINTMENT_MAX_SLOTS_SHOWN
-        return slots.select_related("location", "physician")[:limit]
+        rows = slots.values_list(
+            "pk", "starts_at", "duration_minutes", "location_id", "physician_id"
+        )[:limit]
+        return [OpenSlot(*row) for row in rows]
 
     # ------------------------------------------------------------------ serving
 
@@ -187,15 +225,12 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = Location.objects.for_site(self.clinic_site)
+        context["locations"] = self.offices
         return context
 
     @path("", name="form")
     def booking_form(self, request):
-        # The view imports this module's models, so it is looked up when a visitor asks for it.
-        from clinic_pages.appointments.views.booking import BookingFormView
-
-        return BookingFormView(page=self).dispatch(request)
+        return _views().BookingFormView(page=self).dispatch(request)
 
     @re_path(r"^confirmation/(?P<reference>[A-Z0-9]{4}-[A-Z0-9]{4})/$", name="confirmation")
     def confirmation(self, request, reference):
@@ -214,6 +249,10 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     @re_path(r"^cancel/(?P<token>[\w-]{10,200})/$", name="cancel")
     def cancel(self, request, token):
+        return _views().cancel_request(self, request, token)
+
+    def booking_for_cancel_token(self, token: str):
+        """The request a signed cancel link names, or 404."""
         max_age = clinic_pages_settings.APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS * 86400
         try:
             signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
@@ -225,16 +264,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         ).first()
         if booking is None:
             raise Http404("No such request.")
-        cancelled = False
-        if request.method == "POST" and booking.can_be_cancelled:
-            booking.cancel()
-            log(booking, "clinic_pages.appointments.cancel_by_patient", user=None)
-            cancelled = True
-        return render(
-            request,
-            "clinic_pages/appointments/appointment_cancel.html",
-            {"page": self, "self": self, "booking": booking, "cancelled": cancelled},
-        )
+        return booking
 
     def confirmation_url(self, reference: str, request=None) -> str:
         # get_url(request) stays relative on the visitor's own host, whatever port it uses.

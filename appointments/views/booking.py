@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
+import re
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
+from wagtail.log_actions import log
+from wagtail.models import Page
 
-from clinic_pages.appointments.forms import BookingForm
+from clinic_pages.appointments.forms import BookingChoices, BookingForm
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.appointments.models.booking import new_reference
-from clinic_pages.appointments.notifications import deliver_after_commit
-from clinic_pages.appointments.spam import FormToken, rate_limit_exceeded
+from clinic_pages.appointments.spam import BookingAllowance, FormToken, attempt_limit_exceeded
+from clinic_pages.appointments.tasks import enqueue_appointment_emails
+from clinic_pages.clinics.context_processors import clinic_settings_for
+from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.physicians.models import PhysicianPage
 
 logger = logging.getLogger("clinic_pages.appointments")
 
-RATE_LIMITED = (
-    "We have received several requests from your connection in a short time, so we cannot "
-    "take another one just now. Please try again in an hour or call us."
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+SLOT_TAKEN = _("Sorry, someone has just booked that time. Please choose another.")
+PLEASE_CONFIRM = _(
+    "Please check your details and press the button again to send your request. "
+    "Nothing has been sent yet."
 )
-SLOT_TAKEN = "Sorry, someone has just booked that time. Please choose another."
+# Ids in links are short ASCII numbers; "²" or "٣" pass str.isdigit() but are not.
+ID_PATTERN = re.compile(r"[0-9]{1,12}")
 
 
 def _int_param(request, name: str) -> int | None:
     value = request.GET.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return int(value) if ID_PATTERN.fullmatch(value) else None
 
 
 class SeeOther(HttpResponseRedirect):
@@ -40,6 +54,10 @@ class BookingFormView:
     def __init__(self, page):
         self.page = page
 
+    @property
+    def site(self):
+        return self.page.clinic_site
+
     def dispatch(self, request):
         if request.method == "POST":
             return self.post(request)
@@ -49,21 +67,49 @@ class BookingFormView:
 
     # ------------------------------------------------------------------ helpers
 
-    def slots_for(self, request):
+    def load_choices(self, request) -> BookingChoices:
+        """Everything the form offers, in a handful of queries and few model instances."""
+        page = self.page
+        private = Page.objects.all().private_q()
+        locations = page.available_locations()
+        choices = BookingChoices(
+            locations=locations,
+            treatments=page.available_treatments(private),
+            reasons=[(reason.pk, reason.label) for reason in page.reasons.all()],
+            location_names={office.pk: office.name for office in page.offices},
+        )
+        physicians = None
         physician_id = _int_param(request, "physician")
         if physician_id:
-            physician = self.page.available_physicians().filter(pk=physician_id).first()
+            physicians = page.available_physicians(private)
+            physician = next((p for p in physicians if p.pk == physician_id), None)
             if physician is not None:
-                own = list(self.page.open_slots(physician=physician))
-                if own:
-                    return own, physician
-        return list(self.page.open_slots()), None
+                choices.slots = page.open_slots(locations, physician_id=physician.pk)
+                choices.slot_physician = physician if choices.slots else None
+        if not choices.slots:
+            choices.slots = page.open_slots(locations)
+        if choices.slots:
+            wanted = {slot.physician_id for slot in choices.slots} - {None}
+            known = {p.pk: p for p in physicians or [] if p.pk in wanted}
+            missing = wanted - set(known)
+            if missing:
+                known.update(
+                    (p.pk, p)
+                    for p in PhysicianPage.objects.filter(pk__in=missing).only(
+                        "honorific_prefix", "family_name"
+                    )
+                )
+            choices.physician_names = {pk: p.short_name for pk, p in known.items()}
+        else:
+            choices.physicians = (
+                physicians if physicians is not None else page.available_physicians(private)
+            )
+        return choices
 
-    def make_form(self, request, data=None, initial=None):
-        slots, slot_physician = self.slots_for(request)
-        form = BookingForm(data=data, initial=initial, page=self.page, slots=slots)
-        form.slot_physician = slot_physician
-        return form
+    def make_form(self, request, data=None, initial=None, choices=None):
+        return BookingForm(
+            data=data, initial=initial, choices=choices or self.load_choices(request)
+        )
 
     def render(self, request, form, status=200):
         context = self.page.get_context(request)
@@ -82,66 +128,157 @@ class BookingFormView:
         self.page.remember_reference(request, reference)
         return SeeOther(self.page.confirmation_url(reference, request))
 
+    def limited_message(self, request) -> str:
+        clinic = clinic_settings_for(request)
+        phone = (getattr(clinic, "phone", "") or "").strip()
+        if phone:
+            return gettext(
+                "We have already received several requests from you, so we cannot take "
+                "another one online just now. Please call us on %(phone)s and we will help "
+                "you straight away."
+            ) % {"phone": phone}
+        return gettext(
+            "We have already received several requests from you, so we cannot take another "
+            "one online just now. Please try again tomorrow or call the clinic."
+        )
+
     # ------------------------------------------------------------------ GET
 
     def get(self, request):
-        initial = {"form_token": FormToken.new().dumps()}
+        initial = {"form_token": FormToken.new(self.site.pk).dumps()}
         treatment_id = _int_param(request, "treatment")
         if treatment_id:
             initial["topic"] = f"treatment-{treatment_id}"
-        physician_id = _int_param(request, "physician")
-        if physician_id and self.page.available_physicians().filter(pk=physician_id).exists():
-            initial["physician"] = physician_id
         location_id = _int_param(request, "location")
         if location_id:
             initial["location"] = location_id
+        physician_id = _int_param(request, "physician")
+        if physician_id:
+            initial["physician"] = physician_id
         form = self.make_form(request, initial=initial)
-        if initial.get("topic") and initial["topic"] not in dict(
-            choice for group in form.topics.values() for choice in group
-        ):
-            form.initial.pop("topic")
+        # Preselect only what the form offers; anything else is quietly left unchosen.
+        for name, key in (("topic", "topic"), ("location", "location"), ("physician", "physician")):
+            if key in initial and (
+                name not in form.fields
+                or str(initial[key]) not in _choice_values(form.fields[name].choices)
+            ):
+                form.initial.pop(key)
         return self.render(request, form)
 
     # ------------------------------------------------------------------ POST
 
     @sensitive_variables()
     def post(self, request):
+        # A browser form sends url-encoded fields; multipart would let file parts past the
+        # body size limit, and nothing here takes a file.
+        if request.content_type != FORM_CONTENT_TYPE:
+            return HttpResponse(
+                gettext("Send the booking form as a web form."),
+                status=415,
+                content_type="text/plain; charset=utf-8",
+            )
         data = request.POST
         token = FormToken.loads(data.get("form_token", ""))
-        limited = rate_limit_exceeded(request)
-        form = self.make_form(request, data=data)
+        if token is not None and token.site_id != self.site.pk:
+            token = None  # issued by another clinic's form: this one needs its own
 
-        if token is None or form.is_spam_trap_filled or token.filled_too_fast():
-            logger.info("Discarded a booking that looked automated on site %s.", self.page.pk)
+        if token is not None:
+            existing = AppointmentRequest.objects.filter(
+                site=self.site, submission_token=token.submission_id
+            ).first()
+            if existing is not None:  # a refresh or a second click: the same request
+                return self.confirmation(request, existing.reference)
+
+        choices = self.load_choices(request)
+        form = self.make_form(request, data=data, choices=choices)
+        if form.is_spam_trap_filled:
+            logger.info("Discarded a booking that filled the trap on site %s.", self.site.pk)
             return self.confirmation(request, new_reference())
 
-        if limited:
+        if attempt_limit_exceeded(request, self.site.pk):
             form.is_valid()
-            form.add_error(None, RATE_LIMITED)
+            form.add_error(None, self.limited_message(request))
             return self.render(request, form, status=429)
 
-        existing = AppointmentRequest.objects.filter(
-            site=self.page.clinic_site, submission_token=token.submission_id
-        ).first()
-        if existing is not None:  # a refresh or a second click: the same request
-            return self.confirmation(request, existing.reference)
+        if token is None or token.filled_too_fast():
+            # Too fast for a person, or a form from elsewhere: nothing is dropped, the visitor
+            # sees their answers again with a fresh token and sends them once more.
+            return self.ask_to_confirm(request, data, choices, token)
 
         if not form.is_valid():
             return self.render(request, form)
 
-        booking = form.build_request(site=self.page.clinic_site, submission_id=token.submission_id)
+        if self.contact_limit_reached(form.cleaned_data):
+            form.add_error(None, self.limited_message(request))
+            return self.render(request, form, status=429)
+
+        allowance = BookingAllowance(request, self.site.pk)
+        if not allowance.take():
+            form.add_error(None, self.limited_message(request))
+            return self.render(request, form, status=429)
+
+        booking = form.build_request(site=self.site, submission_id=token.submission_id)
         try:
             with transaction.atomic():
                 booking.save()
         except IntegrityError:
-            twin = AppointmentRequest.objects.filter(submission_token=token.submission_id).first()
-            if twin is not None and twin.site_id == booking.site_id:
-                return self.confirmation(request, twin.reference)
-            if booking.slot_id:
-                form = self.make_form(request, data=data)
-                form.is_valid()
-                form.add_error("slot" if "slot" in form.fields else None, SLOT_TAKEN)
-                return self.render(request, form, status=409)
-            raise
-        transaction.on_commit(partial(deliver_after_commit, booking.pk))
+            allowance.give_back()
+            return self.after_conflict(request, data, choices, token, booking)
+        transaction.on_commit(partial(enqueue_appointment_emails, booking.pk))
         return self.confirmation(request, booking.reference)
+
+    def ask_to_confirm(self, request, data, choices, token):
+        fresh = FormToken.new(self.site.pk, token.submission_id if token else None)
+        data = data.copy()
+        data["form_token"] = fresh.dumps()
+        form = self.make_form(request, data=data, choices=choices)
+        form.is_valid()
+        form.add_error(None, PLEASE_CONFIRM)
+        return self.render(request, form)
+
+    def contact_limit_reached(self, cleaned) -> bool:
+        since = timezone.now() - datetime.timedelta(days=1)
+        same_contact = AppointmentRequest.objects.filter(
+            site=self.site, created_at__gte=since
+        ).with_contact(email=cleaned.get("email", ""), phone=cleaned.get("phone", ""))
+        limit = clinic_pages_settings.APPOINTMENT_CONTACT_LIMIT_PER_DAY
+        return same_contact.count() >= limit
+
+    def after_conflict(self, request, data, choices, token, booking):
+        """The save hit a unique constraint: a twin submission, or the slot went meanwhile."""
+        twin = AppointmentRequest.objects.filter(submission_token=token.submission_id).first()
+        if twin is not None and twin.site_id == booking.site_id:
+            return self.confirmation(request, twin.reference)
+        if twin is not None:  # the id is another clinic's: send the answers with a new one
+            return self.ask_to_confirm(request, data, choices, None)
+        form = self.make_form(request, data=data)
+        form.is_valid()
+        form.add_error("slot" if "slot" in form.fields else None, SLOT_TAKEN)
+        return self.render(request, form, status=409)
+
+
+def _choice_values(choices) -> set[str]:
+    values = set()
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            values.update(str(v) for v, _label in label)
+        else:
+            values.add(str(value))
+    return values
+
+
+def cancel_request(page, request, token):
+    """The patient's signed cancel link: GET asks, POST cancels and has the clinic told."""
+    booking = page.booking_for_cancel_token(token)
+    cancelled = False
+    if request.method == "POST" and booking.can_be_cancelled:
+        with transaction.atomic():
+            booking.cancel()
+            log(booking, "clinic_pages.appointments.cancel_by_patient", user=None)
+        transaction.on_commit(partial(enqueue_appointment_emails, booking.pk))
+        cancelled = True
+    return render(
+        request,
+        "clinic_pages/appointments/appointment_cancel.html",
+        {"page": page, "self": page, "booking": booking, "cancelled": cancelled},
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -87,18 +88,24 @@ def valid_data(clinic, token, **overrides) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def post_form(client, clinic, data, *, path=None, **extra):
+    """POST as a browser sends a form without files: url-encoded, not multipart."""
+    return client.post(
+        path or form_url(clinic),
+        urlencode(data, doseq=True),
+        content_type="application/x-www-form-urlencoded",
+        HTTP_HOST=clinic.host,
+        **extra,
+    )
+
+
 @pytest.fixture
 def book(client):
     """``book(clinic, **overrides)`` loads the form, then posts it; returns the response."""
 
     def post(clinic, follow=False, **overrides):
         token = overrides.pop("form_token", None) or form_token(client, clinic)
-        return client.post(
-            form_url(clinic),
-            valid_data(clinic, token, **overrides),
-            HTTP_HOST=clinic.host,
-            follow=follow,
-        )
+        return post_form(client, clinic, valid_data(clinic, token, **overrides), follow=follow)
 
     return post
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 
 from clinic_pages.appointments.models import AppointmentRequest
-from tests.appointments.conftest import add_slot, form_token, form_url, valid_data
+from tests.appointments.conftest import add_slot, form_token, post_form, valid_data
 
 
 @pytest.mark.postgres
@@ -32,7 +32,7 @@ def test_concurrent_bookings_of_one_slot_yield_one_winner(alpha, django_db_block
     def post(client, data):
         try:
             barrier.wait()
-            statuses.append(client.post(form_url(alpha), data, HTTP_HOST=alpha.host).status_code)
+            statuses.append(post_form(client, alpha, data).status_code)
         finally:
             connections.close_all()
 

@@ -6,6 +6,9 @@ from django.db import transaction
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.core.conf import clinic_pages_settings
 
+# A hundred years: anything longer is a typo, and would overflow the date arithmetic.
+MAX_DAYS = 36500
+
 
 class Command(BaseCommand):
     help = "Delete appointment requests older than --older-than-days (default: retention setting)."
@@ -15,15 +18,15 @@ class Command(BaseCommand):
             "--older-than-days",
             type=int,
             default=clinic_pages_settings.APPOINTMENT_RETENTION_DAYS,
-            help="Age in days beyond which requests are deleted.",
+            help=f"Age in days beyond which requests are deleted (1 to {MAX_DAYS}).",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Only report how many would be deleted."
         )
 
     def handle(self, *args, older_than_days, dry_run, **options):
-        if older_than_days < 1:
-            raise CommandError("--older-than-days must be at least 1.")
+        if not 1 <= older_than_days <= MAX_DAYS:
+            raise CommandError(f"--older-than-days must be between 1 and {MAX_DAYS}.")
         old = AppointmentRequest.objects.older_than(older_than_days)
         count = old.count()
         if dry_run:

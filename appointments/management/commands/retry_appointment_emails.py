@@ -1,29 +1,40 @@
-"""Send the notification and confirmation e-mails that failed when a request arrived."""
+"""Send the booking e-mails that are still due: the safety net behind the e-mail task.
+
+Run it on a schedule (every few minutes) on any number of servers: each e-mail is claimed before
+it is sent, so two runs at the same moment never send one twice.
+"""
 
 import datetime
 
-from django.core.management.base import BaseCommand
-from django.db.models import Q
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from clinic_pages.appointments.models import AppointmentRequest
-from clinic_pages.appointments.notifications import deliver_pending
+from clinic_pages.appointments.notifications import deliver_pending, requests_with_pending_emails
+
+MAX_DAYS = 3650
 
 
 class Command(BaseCommand):
-    help = "Retry e-mails for recent requests whose notification or confirmation did not go out."
+    help = (
+        "Send notification, confirmation and cancellation e-mails that did not go out for "
+        "requests made (or cancelled) within --within-days."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--within-days", type=int, default=3)
+        parser.add_argument(
+            "--within-days",
+            type=int,
+            default=3,
+            help=f"How far back to look, 1 to {MAX_DAYS} days (default 3).",
+        )
 
     def handle(self, *args, within_days, **options):
+        if not 1 <= within_days <= MAX_DAYS:
+            raise CommandError(f"--within-days must be between 1 and {MAX_DAYS}.")
         since = timezone.now() - datetime.timedelta(days=within_days)
-        pending = AppointmentRequest.objects.filter(created_at__gte=since).filter(
-            Q(clinic_notified_at__isnull=True)
-            | (Q(patient_notified_at__isnull=True) & ~Q(email=""))
-        )
-        count = 0
-        for booking in pending.select_related("site__root_page"):
-            deliver_pending(booking)
-            count += 1
-        self.stdout.write(f"Retried e-mails for {count} requests.")
+        pending = requests_with_pending_emails(since).select_related("site__root_page")
+        tried = failed = 0
+        for booking in pending.iterator(chunk_size=200):
+            tried += 1
+            failed += bool(deliver_pending(booking))
+        self.stdout.write(f"Retried e-mails for {tried} requests; {failed} still failing.")
