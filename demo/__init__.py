@@ -1,5 +1,6 @@
 """Demo content for the five practices: one Wagtail Site per clinic, loaded idempotently.
 
-``loader`` holds the upsert machinery, ``spec`` the shape every clinic fills in, ``blocks`` the
-StreamField value builders, and one module per clinic carries that clinic's own wording.
+The content lives in ``data/`` (TOML, described in ``data/README.md``); ``reader`` reads and checks
+it into the shapes of ``spec``, ``blocks`` turns page bodies into StreamField values, and
+``loader`` creates what is missing.
 """

@@ -44,9 +44,10 @@ from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.clinics.models import ClinicSettings, Location
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.demo import images
-from clinic_pages.demo.references import REFERENCES
+from clinic_pages.demo.blocks import Block, build_stream, rich_text
+from clinic_pages.demo.reader import WEEKDAYS
 from clinic_pages.demo.slots import add_demo_reasons, create_demo_slots
-from clinic_pages.demo.spec import ClinicSpec, confirmation_text, privacy_notice
+from clinic_pages.demo.spec import BlockData, ClinicSpec, DemoSpec
 from clinic_pages.faqs.models import FAQPage, Question
 from clinic_pages.home.models import HomePage
 from clinic_pages.onboarding.clinics import ClinicSpec as OnboardingSpec
@@ -101,7 +102,10 @@ def _time(value: str | None) -> datetime.time | None:
 
 @dataclass
 class Context:
-    """What a clinic's page bodies can point at: its pages, questions and the shared references."""
+    """What a clinic's page bodies can point at: its pages, questions and the shared references.
+
+    It is the :class:`~clinic_pages.demo.blocks.Links` of the objects created so far.
+    """
 
     spec: ClinicSpec
     site: Site | None = None
@@ -118,6 +122,17 @@ class Context:
             return Question.objects.get(site=self.site, question=text)
         except Question.DoesNotExist as exc:
             raise CommandError(f"{self.spec.slug}: no FAQ question {text!r}") from exc
+
+    def page(self, path: str) -> Page | None:
+        """``"appointments"`` is a section page, ``"treatments/tens"`` a page within one."""
+        index, _, slug = path.partition("/")
+        parent = self.indexes.get(index)
+        if parent is None or not slug:
+            return parent
+        return Page.objects.child_of(parent).filter(slug=slug).first()
+
+    def stream(self, body: list[BlockData], kind: str, slug: str) -> list[Block]:
+        return build_stream(body, self, f"{self.spec.slug}/{kind}/{slug}.toml")
 
     def _child(self, index: str, model: type[Page], slug: str) -> Any:
         parent = self.indexes.get(index)
@@ -150,8 +165,8 @@ class DeferredPage:
 class DemoLoader:
     """Creates (or, with ``reset``, restores) the demo clinics. See the module docstring."""
 
-    def __init__(self, clinics: list[ClinicSpec], *, reset: bool = False, log=print):
-        self.clinics = clinics
+    def __init__(self, demo: DemoSpec, *, reset: bool = False, log=print):
+        self.demo = demo
         self.reset = reset
         self.log = log
         self.stats: Counter[str] = Counter()
@@ -167,7 +182,7 @@ class DemoLoader:
             self.remove_wagtail_welcome_site()
             references = self.load_references()
             self.sync_user("admin", "admin@example.com", superuser=True)
-            for spec in self.clinics:
+            for spec in self.demo.clinics:
                 self.load_clinic(spec, references)
             # Second pass: links to pages that did not exist yet when a page was first built.
             self.second_pass = True
@@ -326,27 +341,10 @@ class DemoLoader:
             self.stats["initial welcome page removed"] += 1
 
     def load_references(self) -> dict[str, Reference]:
-        fields = (
-            "kind",
-            "authors",
-            "journal",
-            "year",
-            "volume",
-            "issue",
-            "pages",
-            "doi",
-            "pmid",
-            "pmcid",
-            "bookshelf_id",
-            "url",
-        )
         references = {}
-        for key, data in REFERENCES.items():
-            values = {
-                name: data.get(name, None if name in ("year", "pmid") else "") for name in fields
-            }
-            values["kind"] = data["kind"]
-            references[key] = self.sync_object(Reference, {"title": data["title"]}, values)
+        for key, reference in self.demo.references.items():
+            values = {name: value for name, value in vars(reference).items() if name != "title"}
+            references[key] = self.sync_object(Reference, {"title": reference.title}, values)
         return references
 
     def check_single_default_site(self) -> None:
@@ -396,11 +394,11 @@ class DemoLoader:
         ctx.site = self.sync_site(spec, ctx.home)
 
         index_pages = [
-            ("treatments", TreatmentIndexPage, "Treatments", spec.treatments_intro),
-            ("conditions", ConditionIndexPage, "Conditions we treat", spec.conditions_intro),
-            ("physicians", PhysicianIndexPage, "Our physicians", spec.physicians_intro),
-            ("articles", ArticleIndexPage, "Articles", spec.articles_intro),
-            ("faq", FAQPage, "Frequently asked questions", spec.faq_intro),
+            ("treatments", TreatmentIndexPage, spec.treatments_title, spec.treatments_intro),
+            ("conditions", ConditionIndexPage, spec.conditions_title, spec.conditions_intro),
+            ("physicians", PhysicianIndexPage, spec.physicians_title, spec.physicians_intro),
+            ("articles", ArticleIndexPage, spec.articles_title, spec.articles_intro),
+            ("faq", FAQPage, spec.faq_title, spec.faq_intro),
         ]
         for slug, model, title, intro in index_pages:
             ctx.indexes[slug] = self.sync_page(
@@ -409,7 +407,7 @@ class DemoLoader:
                 slug,
                 lambda title=title, intro=intro: {
                     "title": title,
-                    "intro": intro,
+                    "intro": rich_text(intro),
                     "show_in_menus": True,
                 },
             )
@@ -418,25 +416,25 @@ class DemoLoader:
             AppointmentPage,
             "appointments",
             lambda: {
-                "title": "Request an appointment",
-                "intro": spec.appointment_intro,
-                "what_to_bring": spec.appointment_what_to_bring,
-                "privacy_notice": privacy_notice(spec.practice_name),
-                "confirmation_text": confirmation_text(spec.practice_name),
+                "title": spec.appointment_title,
+                "intro": rich_text(spec.appointment_intro),
+                "what_to_bring": rich_text(spec.appointment_what_to_bring),
+                "privacy_notice": rich_text(spec.privacy_notice),
+                "confirmation_text": rich_text(spec.confirmation_text),
                 "show_in_menus": True,
             },
         )
 
         locations = self.load_locations(ctx)
         self.load_physicians(ctx, locations)
-        for i, question in enumerate(spec.questions):
+        for question in spec.questions:
             self.sync_object(
                 Question,
                 {"site": ctx.site, "question": question.question},
                 {
                     "topic": question.topic,
-                    "answer": question.answer,
-                    "sort_order": question.sort_order or i,
+                    "answer": rich_text(question.answer),
+                    "sort_order": question.sort_order,
                 },
             )
         self.load_conditions(ctx)
@@ -541,8 +539,12 @@ class DemoLoader:
                     "parking_and_access": loc.parking_and_access,
                     "sort_order": i,
                     "hours": [
-                        {"weekday": day, "opens": _time(opens), "closes": _time(closes)}
-                        for day, opens, closes in loc.hours
+                        {
+                            "weekday": WEEKDAYS.index(hours.weekday),
+                            "opens": _time(hours.opens),
+                            "closes": _time(hours.closes),
+                        }
+                        for hours in loc.hours
                     ],
                 },
             )
@@ -569,11 +571,13 @@ class DemoLoader:
                     "photo_alt_text": "",  # an abstract placeholder, not a likeness
                     "listing_image": ctx.images[f"physician:{p.slug}"],
                     "listing_summary": p.listing_summary,
-                    "bio": p.bio,
+                    "bio": rich_text(p.bio),
                     "languages": p.languages,
                     "specialties": [{"name": s} for s in p.specialties],
                     "certifications": [{"specialty": c, "board": ""} for c in p.certifications],
-                    "education": [{"kind": k, "description": d} for k, d in p.education],
+                    "education": [
+                        {"kind": e.kind, "description": e.description} for e in p.education
+                    ],
                     "locations": [locations[n] for n in p.location_names],
                     "treatments_offered": [{"treatment": t} for t in offered if t],
                 }
@@ -593,9 +597,10 @@ class DemoLoader:
                     "alternate_names": c.alternate_names,
                     "listing_summary": c.listing_summary,
                     "symptoms": [{"name": s} for s in c.symptoms],
-                    "causes": [{"name": n, "description": d} for n, d in c.causes],
+                    "causes": [{"name": x.name, "description": x.description} for x in c.causes],
                     "body": stream_raw(
-                        c.body(ctx) if c.body else [], f"{ctx.spec.slug}/conditions/{c.slug}"
+                        ctx.stream(c.body, "conditions", c.slug),
+                        f"{ctx.spec.slug}/conditions/{c.slug}",
                     ),
                     "reviewed_by": self._default_reviewer(ctx),
                 }
@@ -614,7 +619,7 @@ class DemoLoader:
             def values(t=treatment) -> Values:
                 conditions = [ctx.condition(slug) for slug in t.condition_slugs]
                 related = [ctx.treatment(slug) for slug in t.related_slugs]
-                body = t.body(ctx)
+                body = ctx.stream(t.body, "treatments", t.slug)
                 return {
                     "title": t.title,
                     "summary": t.summary,
@@ -624,7 +629,8 @@ class DemoLoader:
                     "body": stream_raw(body, f"{ctx.spec.slug}/treatments/{t.slug}"),
                     "condition_links": [{"condition": c} for c in conditions if c],
                     "regulatory_statuses": [
-                        {"status": s, "indication": i, "note": n} for s, i, n in t.statuses
+                        {"status": s.status, "indication": s.indication, "note": s.note}
+                        for s in t.statuses
                     ],
                     "reference_links": [{"reference": ctx.ref(k)} for k in t.reference_keys],
                     "related_links": [{"treatment": r} for r in related if r],
@@ -654,7 +660,9 @@ class DemoLoader:
                     "summary": a.summary,
                     "listing_summary": a.listing_summary,
                     "listing_image": ctx.images[f"listing:{a.slug}"],
-                    "body": stream_raw(a.body(ctx), f"{ctx.spec.slug}/articles/{a.slug}"),
+                    "body": stream_raw(
+                        ctx.stream(a.body, "articles", a.slug), f"{ctx.spec.slug}/articles/{a.slug}"
+                    ),
                     "related_treatment_links": [{"treatment": t} for t in related if t],
                 }
 
@@ -710,7 +718,7 @@ class DemoLoader:
 
     def sync_booking(self, spec: ClinicSpec, ctx: Context) -> None:
         """Reason categories everywhere; bookable slots only where the clinic publishes them."""
-        add_demo_reasons(ctx.indexes["appointments"])
+        add_demo_reasons(ctx.indexes["appointments"], spec.appointment_reasons)
         if not spec.publishes_slots:
             return
         physician = PhysicianPage.objects.descendant_of(ctx.home).order_by("path").first()

@@ -1,4 +1,4 @@
-"""Demo data for the booking flow, called by the demo loader (``clinics/demo``)."""
+"""Demo data for the booking flow: reason categories and bookable slots, for the demo loader."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import datetime
 from django.utils import timezone
 
 from clinic_pages.appointments.models import AppointmentReason, AppointmentSlot
-
-DEFAULT_REASONS = ["First consultation", "Second opinion", "Follow-up visit"]
 
 
 def create_demo_slots(
@@ -51,7 +49,7 @@ def create_demo_slots(
     return created
 
 
-def add_demo_reasons(page, labels=DEFAULT_REASONS) -> None:
+def add_demo_reasons(page, labels: list[str]) -> None:
     """Reason categories on an appointment page, added once."""
     for order, label in enumerate(labels):
         AppointmentReason.objects.get_or_create(

@@ -1,24 +1,43 @@
-"""The shape of a demo clinic. Every clinic module fills these in with its own wording.
+"""The shape of a demo clinic, as :mod:`~clinic_pages.demo.reader` builds it from the data files.
 
-Page bodies are functions of a :class:`~clinics.demo.loader.Context`, because they cite
-references, FAQ questions and sibling pages that only exist once the loader has created them.
+Each dataclass lists the keys its data file may hold; a field without a default must be given.
+Page bodies stay as the block tables of the data file: they name references, FAQ questions and
+sibling pages that only exist once the loader has created them (see ``blocks``).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from clinic_pages.demo.blocks import rich_text
+BlockData = dict[str, Any]
 
-if TYPE_CHECKING:
-    from clinic_pages.demo.loader import Context
 
-StreamBuilder = Callable[["Context"], list[tuple[str, dict[str, Any]]]]
+@dataclass
+class ReferenceSpec:
+    """A published source, found again by its title; only what the source gives is filled in."""
 
-WEEKDAYS_9_TO_5 = [(day, "09:00", "17:00") for day in range(5)]
+    kind: str
+    title: str
+    authors: str = ""
+    journal: str = ""
+    year: int | None = None
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: int | None = None
+    pmcid: str = ""
+    bookshelf_id: str = ""
+    url: str = ""
+
+
+@dataclass
+class OpeningHours:
+    weekday: str
+    opens: str = ""
+    closes: str = ""
 
 
 @dataclass
@@ -29,12 +48,9 @@ class LocationSpec:
     region: str
     postal_code: str
     phone: str
+    hours: list[OpeningHours]
     email: str = ""
     parking_and_access: str = ""
-    # (weekday 0=Monday, opens "HH:MM" or None, closes "HH:MM" or None)
-    hours: list[tuple[int, str | None, str | None]] = field(
-        default_factory=lambda: list(WEEKDAYS_9_TO_5)
-    )
 
 
 @dataclass
@@ -42,26 +58,38 @@ class QuestionSpec:
     topic: str
     question: str
     answer: str
-    sort_order: int = 0
+    sort_order: int
+
+
+@dataclass
+class Education:
+    kind: str
+    description: str
 
 
 @dataclass
 class PhysicianSpec:
     slug: str
+    honorific_prefix: str
     family_name: str
+    job_title: str
     bio: str
     listing_summary: str
+    languages: str
     specialties: list[str]
     given_name: str = ""
-    honorific_prefix: str = "Dr."
     credentials: str = ""
-    job_title: str = ""
+    initials: str = ""
     certifications: list[str] = field(default_factory=list)
-    education: list[tuple[str, str]] = field(default_factory=list)
-    languages: str = "English"
+    education: list[Education] = field(default_factory=list)
     location_names: list[str] = field(default_factory=list)
     treatment_slugs: list[str] = field(default_factory=list)
-    initials: str = ""
+
+
+@dataclass
+class Cause:
+    name: str
+    description: str = ""
 
 
 @dataclass
@@ -71,10 +99,19 @@ class ConditionSpec:
     summary: str
     listing_summary: str
     symptoms: list[str]
-    causes: list[tuple[str, str]]
+    causes: list[Cause]
+    reviewed_days_ago: int
     alternate_names: str = ""
-    body: StreamBuilder | None = None
-    reviewed_days_ago: int = 60
+    body: list[BlockData] = field(default_factory=list)
+
+
+@dataclass
+class RegulatoryStatus:
+    """As ``TreatmentRegulatoryStatus`` expects it (``status`` is one of its codes)."""
+
+    status: str
+    indication: str
+    note: str = ""
 
 
 @dataclass
@@ -83,15 +120,15 @@ class TreatmentSpec:
     title: str
     summary: str
     listing_summary: str
-    body: StreamBuilder
+    reviewed_days_ago: int
+    body: list[BlockData]
     alternate_names: str = ""
     condition_slugs: list[str] = field(default_factory=list)
-    # (status code, indication, note) as TreatmentRegulatoryStatus expects them
-    statuses: list[tuple[str, str, str]] = field(default_factory=list)
+    statuses: list[RegulatoryStatus] = field(default_factory=list)
     reference_keys: list[str] = field(default_factory=list)
     related_slugs: list[str] = field(default_factory=list)
+    # The clinic's first physician reviews the page unless another is named.
     reviewer_slug: str = ""
-    reviewed_days_ago: int = 45
     show_default_cta: bool = True
 
 
@@ -103,7 +140,7 @@ class ArticleSpec:
     author_slug: str
     summary: str
     listing_summary: str
-    body: StreamBuilder
+    body: list[BlockData]
     related_treatment_slugs: list[str] = field(default_factory=list)
 
 
@@ -123,18 +160,28 @@ class ClinicSpec:
     hero_text: str
     welcome: str
     home_search_description: str
+    treatments_title: str
     treatments_intro: str
+    conditions_title: str
     conditions_intro: str
+    physicians_title: str
     physicians_intro: str
+    faq_title: str
     faq_intro: str
+    articles_title: str
     articles_intro: str
+    appointment_title: str
     appointment_intro: str
-    appointment_what_to_bring: str
+    appointment_what_to_bring: list[str]
+    privacy_notice: str
+    confirmation_text: str
+    appointment_reasons: list[str]
     locations: list[LocationSpec]
+    # Pages in creation order: the first physician reviews by default, and the treatments
+    # index lists treatments (and a treatment series runs) in this order.
     physicians: list[PhysicianSpec]
     questions: list[QuestionSpec]
     conditions: list[ConditionSpec]
-    # In page order: the treatments index lists them (and the series runs) in this order.
     treatments: list[TreatmentSpec]
     articles: list[ArticleSpec] = field(default_factory=list)
     featured_treatment_slugs: list[str] = field(default_factory=list)
@@ -155,50 +202,9 @@ class ClinicSpec:
         return f"{self.slug}-editor"
 
 
-def questions_by_topic(topics: dict[str, dict[str, str]]) -> list[QuestionSpec]:
-    """FAQ entries as ``{topic: {question: answer}}``; each topic lists them in the order given."""
-    return [
-        QuestionSpec(topic, question, rich_text(answer), position)
-        for topic, answers in topics.items()
-        for position, (question, answer) in enumerate(answers.items(), 1)
-    ]
+@dataclass
+class DemoSpec:
+    """Everything the loader creates: the shared references and the clinics in loading order."""
 
-
-def fictional_physician(
-    given_name: str, family_name: str, *, role: str, profile: str, **fields: Any
-) -> PhysicianSpec:
-    """An invented physician for a practice the sources name none for, labelled as invented.
-
-    ``profile`` finishes the sentence "In this profile, Dr. <family name> ...".
-    """
-    return PhysicianSpec(
-        slug=f"dr-{given_name}-{family_name}".lower(),
-        given_name=given_name,
-        family_name=family_name,
-        credentials="MD",
-        job_title=f"{role} (fictional demo profile)",
-        bio=(
-            f"<p>Dr. {family_name} is a fictional physician created for this demo site.</p>"
-            f"<p>In this profile, Dr. {family_name} {profile}</p>"
-        ),
-        initials=given_name[0] + family_name[0],
-        **fields,
-    )
-
-
-def privacy_notice(practice_name: str) -> str:
-    return (
-        f"<p>{practice_name} uses what you send here only to arrange your visit. Our front-desk "
-        "team can see it; we never sell it or share it for marketing. Please do not include "
-        "details about your health: your physician will ask about them in person. We delete "
-        "requests we no longer need after six months.</p>"
-    )
-
-
-def confirmation_text(practice_name: str) -> str:
-    return (
-        f"<p>A member of the {practice_name} team will contact you within one working day, "
-        "in the way you asked, to confirm a time or suggest another. If your pain suddenly gets "
-        "much worse, or you have new weakness or numbness, call 911 or go to the nearest "
-        "emergency department instead of waiting for us.</p>"
-    )
+    references: dict[str, ReferenceSpec]
+    clinics: list[ClinicSpec]

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from clinic_pages.demo.clinics import CLINICS
 from clinic_pages.demo.loader import DEMO_PASSWORD, DEMO_ROLE_USERNAMES, PORT, DemoLoader
+from clinic_pages.demo.reader import read_demo
 
 
 class Command(BaseCommand):
@@ -21,7 +21,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset: bool = False, **options):
-        loader = DemoLoader(CLINICS, reset=reset, log=self.stdout.write)
+        demo = read_demo()  # checks every data file before anything is written
+        loader = DemoLoader(demo, reset=reset, log=self.stdout.write)
         stats = loader.run()
         if options["verbosity"] < 1:
             return
@@ -30,11 +31,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {key}: {count}")
         self.stdout.write(self.style.SUCCESS("Demo clinics are ready."))
         self.stdout.write(f"Sites (run the server on port {PORT}):")
-        for spec in CLINICS:
+        for spec in demo.clinics:
             default = f"  (default: also http://127.0.0.1:{PORT}/)" if spec.is_default_site else ""
             self.stdout.write(f"  http://{spec.hostname}:{PORT}/{default}")
         self.stdout.write(f"Accounts (password for all: {DEMO_PASSWORD}):")
         self.stdout.write("  admin (superuser)")
-        for spec in CLINICS:
+        for spec in demo.clinics:
             for role, suffix in DEMO_ROLE_USERNAMES.items():
                 self.stdout.write(f"  {spec.slug}-{suffix} ({spec.practice_name} {role})")
