@@ -1,19 +1,22 @@
 """`make plugin-check`: prove that `pip install clinic-pages` works in a fresh Wagtail project.
 
-1. Builds the sdist and the wheel (`python -m build`) into a temporary folder. The wheel's top
-   level must hold only `clinic_pages/` and its dist-info, and every module, template, static
-   file and migration of every app in the source tree must be inside it. The README's settings
-   table and its list of `clinic_pages/base.html` blocks are compared with the wheel's
-   `core/conf.py` and `base.html`.
+1. Builds the sdist and the wheel (`python -m build`) from a clean copy of the checkout (what
+   git tracks, plus files not yet added) into a temporary folder. The wheel's top level must
+   hold only `clinic_pages/` and its dist-info, and every module, template, static file,
+   migration and data file of every app in the source tree must be inside it. The README's
+   settings table and its list of `clinic_pages/base.html` blocks are compared with the
+   wheel's `core/conf.py` and `base.html`.
 2. For Python 3.11 with Django 5.2, and for the newest Python >= 3.12 found with Django 6.1 (a
    missing interpreter is a failure, never a skip), in a fresh virtualenv: installs the wheel
    with Wagtail 8, runs `wagtail start mysite` and applies the README section "Add Clinic Pages
    to your Wagtail project" verbatim (its code blocks marked `<!-- plugin-check: NAME -->`).
    Then: `check --fail-level WARNING` and `makemigrations --check` are clean, `migrate` and
    `onboard_clinic` run, `tools/plugin_check_site/content.py` publishes a treatment, physician,
-   FAQ and article, and `tools/plugin_check_site/visit.py` renders every page type on the
-   clinic's host (plugin layout, JSON-LD), books an appointment, and renders the host's own
-   home page in its own template.
+   FAQ and article, and `tools/plugin_check_site/visit.py` renders them and the appointment
+   page on the clinic's host (plugin layout, the README's template override, JSON-LD), books an
+   appointment (one request stored, e-mails without the submitted values), requests the
+   plugin's routes (search, sitemap.xml, robots.txt, favicon.ico, its stylesheet), and renders
+   the host's own home page and search in the host's templates.
 
 Standard library only; runs on any Python 3.11+ that can `python -m build` (the `build`
 package is in the dev extra). Exits non-zero on any failure and keeps the temporary folder
