@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.forms import ClinicSettingsForm
+from clinic_pages.core.generation import bumps_site_generation
 from clinic_pages.core.validators import (
     hex_colour_validator,
     phone_validator,
@@ -36,10 +37,13 @@ DEFAULT_DISCLAIMER = (
 
 
 @register_setting(icon="site")
+@bumps_site_generation(lambda settings: [settings.site_id])
 class ClinicSettings(BaseSiteSetting):
     """Everything that makes one Site look and speak as its own practice."""
 
     base_form_class = ClinicSettingsForm
+    # Every page shows the logo and links the booking page: one query for the three rows.
+    select_related = ["logo", "appointment_page"]
 
     practice_name = models.CharField(max_length=120, help_text="Shown in the header and titles.")
     tagline = models.CharField(max_length=160, blank=True, help_text="A short line under the name.")
@@ -168,6 +172,7 @@ class LocationQuerySet(models.QuerySet):
         return self.filter(site=site).prefetch_related("hours")
 
 
+@bumps_site_generation(lambda location: [location.site_id])
 class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
     """An office where the clinic sees patients: address, phone, hours and a map link.
 
@@ -264,6 +269,11 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         return sorted(self.hours.all(), key=lambda h: h.weekday)
 
 
+def _site_of_hours(hours: OpeningHours) -> list[int]:
+    return list(Location.objects.filter(pk=hours.location_id).values_list("site_id", flat=True))
+
+
+@bumps_site_generation(_site_of_hours)
 class OpeningHours(Orderable):
     """One day's opening hours at a location."""
 

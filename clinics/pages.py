@@ -12,19 +12,31 @@ from wagtail.search import index
 
 from clinic_pages.clinics.forms import ClinicPageForm
 from clinic_pages.core.models import ListingMixin
+from clinic_pages.core.routing import UrlPathRoutingMixin
 
 
-class ClinicPage(ListingMixin, Page):
+class ClinicPage(UrlPathRoutingMixin, ListingMixin, Page):
     """Abstract base of every public page: listing fields, search fields and common panels."""
 
     base_form_class = ClinicPageForm
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
+    # The listing image is the page's share image (seo.social).
+    route_select_related = ("listing_image",)
 
     class Meta:
         abstract = True
 
     @cached_property
     def breadcrumbs(self) -> list[Page]:
-        """Ancestors from the clinic home down, for the breadcrumb trail (one query)."""
-        return list(self.get_ancestors().filter(depth__gt=1))
+        """Ancestors from the clinic home down, for the breadcrumb trail.
+
+        Routing a visitor's URL already loaded them; a clinic home (at the top of its tree) has
+        none, so neither asks the database.
+        """
+        ancestors = self.routed_ancestors()
+        if ancestors is None:
+            if self.depth <= 2:
+                return []
+            ancestors = self.get_ancestors()
+        return [page for page in ancestors if page.depth > 1]

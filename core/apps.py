@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
     label = "clinic_pages_core"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Clinic Pages core"
+
+    def ready(self) -> None:
+        # Every app's models are loaded by now, so every page type gets its handler.
+        from clinic_pages.core.generation import connect_wagtail_signals
+
+        connect_wagtail_signals()

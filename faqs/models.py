@@ -14,9 +14,11 @@ from wagtail.search import index
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.core.generation import bumps_site_generation
 from clinic_pages.core.models import MedicalReviewMixin
 
 
+@bumps_site_generation(lambda question: [question.site_id])
 class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     """One question and its answer, written once and shown on the FAQ page and treatment pages.
 

@@ -7,6 +7,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from clinic_pages.core.generation import bumps_site_generation
+
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", "Enter a DOI like 10.15386/cjmed-500, without https://doi.org/."
 )
@@ -14,6 +16,7 @@ pmcid_validator = RegexValidator(r"^PMC\d+$", "Enter a PMCID like PMC8601938.")
 bookshelf_validator = RegexValidator(r"^NBK\d+$", "Enter an NCBI Bookshelf ID like NBK564230.")
 
 
+@bumps_site_generation()  # cited by every clinic's pages
 class Reference(index.Indexed, models.Model):
     """A published source (journal article or book chapter) that medical pages cite."""
 
