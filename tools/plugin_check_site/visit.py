@@ -11,6 +11,7 @@ import os
 import re
 import traceback
 from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 from django.core import mail
 from django.test import Client
@@ -258,7 +259,14 @@ def book(site, appointment, treatment):
     }
     mail.outbox = []
     action = form["attrs"].get("action") or path_of(appointment)
-    posted = send("post", browser, action, HOST, data=data)
+    # As a browser sends it: the form's enctype, by default URL-encoded.
+    enctype = form["attrs"].get("enctype") or "application/x-www-form-urlencoded"
+    if enctype == "application/x-www-form-urlencoded":
+        posted = send(
+            "post", browser, action, HOST, data=urlencode(data, doseq=True), content_type=enctype
+        )
+    else:
+        posted = send("post", browser, action, HOST, data=data)
     if not check(
         "booking: POST answers 303 See Other",
         posted.status_code == 303,
