@@ -44,7 +44,7 @@ from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.clinics.models import ClinicSettings, Location
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.demo import images
-from clinic_pages.demo.blocks import Block, build_stream, rich_text
+from clinic_pages.demo.blocks import build_stream, rich_text
 from clinic_pages.demo.reader import WEEKDAYS
 from clinic_pages.demo.slots import add_demo_reasons, create_demo_slots
 from clinic_pages.demo.spec import BlockData, ClinicSpec, DemoSpec
@@ -126,13 +126,12 @@ class Context:
     def page(self, path: str) -> Page | None:
         """``"appointments"`` is a section page, ``"treatments/tens"`` a page within one."""
         index, _, slug = path.partition("/")
-        parent = self.indexes.get(index)
-        if parent is None or not slug:
-            return parent
-        return Page.objects.child_of(parent).filter(slug=slug).first()
+        return self._child(index, Page, slug) if slug else self.indexes.get(index)
 
-    def stream(self, body: list[BlockData], kind: str, slug: str) -> list[Block]:
-        return build_stream(body, self, f"{self.spec.slug}/{kind}/{slug}.toml")
+    def body(self, folder: str, slug: str, body: list[BlockData]) -> list[dict]:
+        """A page body from its data file as raw StreamField JSON, with ids seeded by the page."""
+        page = f"{self.spec.slug}/{folder}/{slug}"
+        return stream_raw(build_stream(body, self, f"{page}.toml"), page)
 
     def _child(self, index: str, model: type[Page], slug: str) -> Any:
         parent = self.indexes.get(index)
@@ -598,10 +597,7 @@ class DemoLoader:
                     "listing_summary": c.listing_summary,
                     "symptoms": [{"name": s} for s in c.symptoms],
                     "causes": [{"name": x.name, "description": x.description} for x in c.causes],
-                    "body": stream_raw(
-                        ctx.stream(c.body, "conditions", c.slug),
-                        f"{ctx.spec.slug}/conditions/{c.slug}",
-                    ),
+                    "body": ctx.body("conditions", c.slug, c.body),
                     "reviewed_by": self._default_reviewer(ctx),
                 }
 
@@ -619,14 +615,14 @@ class DemoLoader:
             def values(t=treatment) -> Values:
                 conditions = [ctx.condition(slug) for slug in t.condition_slugs]
                 related = [ctx.treatment(slug) for slug in t.related_slugs]
-                body = ctx.stream(t.body, "treatments", t.slug)
+                body = ctx.body("treatments", t.slug, t.body)
                 return {
                     "title": t.title,
                     "summary": t.summary,
                     "alternate_names": t.alternate_names,
                     "listing_summary": t.listing_summary,
                     "listing_image": ctx.images[f"listing:{t.slug}"],
-                    "body": stream_raw(body, f"{ctx.spec.slug}/treatments/{t.slug}"),
+                    "body": body,
                     "condition_links": [{"condition": c} for c in conditions if c],
                     "regulatory_statuses": [
                         {"status": s.status, "indication": s.indication, "note": s.note}
@@ -636,7 +632,7 @@ class DemoLoader:
                     "related_links": [{"treatment": r} for r in related if r],
                     # A page that ends with its own call to action needs no second one.
                     "show_default_cta": t.show_default_cta
-                    and not any(kind == "call_to_action" for kind, _ in body),
+                    and not any(block["type"] == "call_to_action" for block in body),
                     "reviewed_by": self._default_reviewer(ctx, t.reviewer_slug),
                 }
 
@@ -660,9 +656,7 @@ class DemoLoader:
                     "summary": a.summary,
                     "listing_summary": a.listing_summary,
                     "listing_image": ctx.images[f"listing:{a.slug}"],
-                    "body": stream_raw(
-                        ctx.stream(a.body, "articles", a.slug), f"{ctx.spec.slug}/articles/{a.slug}"
-                    ),
+                    "body": ctx.body("articles", a.slug, a.body),
                     "related_treatment_links": [{"treatment": t} for t in related if t],
                 }
 

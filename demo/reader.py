@@ -22,6 +22,7 @@ from clinic_pages.demo.spec import (
     ClinicSpec,
     ConditionSpec,
     DemoSpec,
+    OpeningHours,
     PhysicianSpec,
     QuestionSpec,
     ReferenceSpec,
@@ -74,9 +75,12 @@ def build(cls: type, table: Any, where: str) -> Any:
     if missing:
         raise DemoDataError(where, f"missing key {missing[0]!r}")
     hints = typing.get_type_hints(cls)
-    return cls(
-        **{key: convert(hints[key], value, f"{where}.{key}") for key, value in table.items()}
-    )
+    return cls(**{key: convert(hints[key], value, _at(where, key)) for key, value in table.items()})
+
+
+def _at(where: str, key: str) -> str:
+    """``file: key`` for a key of a file, ``file: table.key`` for a key further in."""
+    return f"{where}.{key}" if ": " in where else f"{where}: {key}"
 
 
 def convert(annotation: Any, value: Any, where: str) -> Any:
@@ -116,10 +120,15 @@ def _read_clinic(files: DataFiles, slug: str) -> ClinicSpec:
     questions = _read_questions(files, f"{slug}/questions.toml")
     name = convert(str, table.get("practice_name", ""), f"{where}: practice_name")
     # What every clinic says in the same words, with the clinic's name filled in.
-    shared = {
-        key: value.format(practice_name=name) if isinstance(value, str) else value
-        for key, value in files.read("shared/clinic.toml").items()
-    }
+    shared = files.read("shared/clinic.toml")
+    for key, value in shared.items():
+        if isinstance(value, str):
+            try:
+                shared[key] = value.format(practice_name=name)
+            except (KeyError, IndexError, ValueError) as exc:
+                raise DemoDataError(
+                    f"shared/clinic.toml: {key}", "only {practice_name} may stand in braces"
+                ) from exc
     clinic = build(
         ClinicSpec, {**shared, **table, "slug": slug, **pages, "questions": questions}, where
     )
@@ -175,7 +184,7 @@ def _read_questions(files: DataFiles, path: str) -> list[QuestionSpec]:
     return questions
 
 
-def _check_hours(hours, where: str) -> None:
+def _check_hours(hours: OpeningHours, where: str) -> None:
     if hours.weekday not in WEEKDAYS:
         raise DemoDataError(f"{where}.weekday", f"expected one of {', '.join(WEEKDAYS)}")
     for key in ("opens", "closes"):
@@ -197,84 +206,80 @@ def _check_unique(values: list[str], where: str, what: str) -> None:
 
 # ---------------------------------------------------------------- natural keys
 
+# The keys of each kind of page (and of clinic.toml) that name other things, and what they name:
+# a page folder, the clinic's locations or the shared references.
+LINKS: dict[str, dict[str, str]] = {
+    "clinic": {"featured_treatment_slugs": "treatments"},
+    "physicians": {"location_names": "locations", "treatment_slugs": "treatments"},
+    "conditions": {},
+    "treatments": {
+        "condition_slugs": "conditions",
+        "related_slugs": "treatments",
+        "reference_keys": "references",
+        "reviewer_slug": "physicians",
+    },
+    "articles": {"author_slug": "physicians", "related_treatment_slugs": "treatments"},
+}
+
 
 class KnownKeys:
     """:class:`~clinic_pages.demo.blocks.Links` that only check a key exists."""
 
     def __init__(self, clinic: ClinicSpec, references: set[str]):
         self.clinic = clinic
-        self.references = references
-        self.questions = {q.question for q in clinic.questions}
+        self.names: dict[str, set[str]] = {
+            "references": references,
+            "locations": {location.name for location in clinic.locations},
+            "questions": {q.question for q in clinic.questions},
+        }
         self.pages = {"appointments", "faq"}
         for folder in PAGE_FOLDERS:
-            self.pages.add(folder)
-            self.pages.update(f"{folder}/{page.slug}" for page in getattr(clinic, folder))
+            self.names[folder] = {page.slug for page in getattr(clinic, folder)}
+            self.pages |= {folder} | {f"{folder}/{slug}" for slug in self.names[folder]}
+
+    def source(self, name: str) -> str:
+        """Where the names of ``name`` come from, for an error message."""
+        if name == "references":
+            return "shared/references.toml"
+        if name == "questions":
+            return f"the questions in {self.clinic.slug}/questions.toml"
+        if name in PAGE_FOLDERS:
+            return f"the files in {self.clinic.slug}/{name}/"
+        return f"the {name} in {self.clinic.slug}/clinic.toml"
+
+    def check(self, where: str, name: str, values: str | list[str]) -> None:
+        for value in [values] if isinstance(values, str) else values:
+            if value and value not in self.names[name]:
+                raise DemoDataError(where, f"{value!r} is not one of {self.source(name)}")
 
     def ref(self, key: str) -> str:
-        if key not in self.references:
-            raise DemoDataError(f"reference {key!r}", "not in shared/references.toml")
+        self.check("reference", "references", key)
         return key
 
     def question(self, text: str) -> str:
-        if text not in self.questions:
-            raise DemoDataError(f"question {text!r}", f"not in {self.clinic.slug}/questions.toml")
+        self.check("question", "questions", text)
         return text
 
     def page(self, path: str) -> str:
         if path not in self.pages:
             raise DemoDataError(
-                f"page {path!r}", f"{self.clinic.slug} has no such page, e.g. 'treatments/<slug>'"
+                f"page {path!r}", f"no such page in {self.clinic.slug}, e.g. 'treatments/<slug>'"
             )
         return path
 
 
 def _check_links(clinic: ClinicSpec, references: set[str]) -> None:
+    """Every natural key a clinic's files use names something that exists."""
     known = KnownKeys(clinic, references)
-    slugs = {folder: {page.slug for page in getattr(clinic, folder)} for folder in PAGE_FOLDERS}
-    locations = [location.name for location in clinic.locations]
-    _check_unique(locations, f"{clinic.slug}/clinic.toml: locations", "location")
+    where = f"{clinic.slug}/clinic.toml"
+    _check_unique([location.name for location in clinic.locations], where, "location")
     if not clinic.physicians:
-        raise DemoDataError(f"{clinic.slug}/clinic.toml: physicians", "name at least one")
-
-    def check(path: str, key: str, values: list[str], allowed: set[str], folder: str) -> None:
-        for value in values:
-            if value not in allowed:
-                raise DemoDataError(f"{path}: {key}", f"{value!r} is not one of {folder}")
-
-    treatments = f"{clinic.slug}/treatments/"
-    check(
-        f"{clinic.slug}/clinic.toml",
-        "featured_treatment_slugs",
-        clinic.featured_treatment_slugs,
-        slugs["treatments"],
-        treatments,
-    )
-    for p in clinic.physicians:
-        path = f"{clinic.slug}/physicians/{p.slug}.toml"
-        check(path, "location_names", p.location_names, set(locations), "the clinic's locations")
-        check(path, "treatment_slugs", p.treatment_slugs, slugs["treatments"], treatments)
-    for c in clinic.conditions:
-        build_stream(c.body, known, f"{clinic.slug}/conditions/{c.slug}.toml")
-    for t in clinic.treatments:
-        path = f"{clinic.slug}/treatments/{t.slug}.toml"
-        conditions = f"{clinic.slug}/conditions/"
-        check(path, "condition_slugs", t.condition_slugs, slugs["conditions"], conditions)
-        check(path, "related_slugs", t.related_slugs, slugs["treatments"], treatments)
-        check(path, "reference_keys", t.reference_keys, references, "shared/references.toml")
-        reviewers = [t.reviewer_slug] if t.reviewer_slug else []
-        physicians = f"{clinic.slug}/physicians/"
-        check(path, "reviewer_slug", reviewers, slugs["physicians"], physicians)
-        build_stream(t.body, known, path)
-    for a in clinic.articles:
-        path = f"{clinic.slug}/articles/{a.slug}.toml"
-        check(
-            path, "author_slug", [a.author_slug], slugs["physicians"], f"{clinic.slug}/physicians/"
-        )
-        check(
-            path,
-            "related_treatment_slugs",
-            a.related_treatment_slugs,
-            slugs["treatments"],
-            treatments,
-        )
-        build_stream(a.body, known, path)
+        raise DemoDataError(f"{where}: physicians", "name at least one")
+    for key, name in LINKS["clinic"].items():
+        known.check(f"{where}: {key}", name, getattr(clinic, key))
+    for folder in PAGE_FOLDERS:
+        for page in getattr(clinic, folder):
+            path = f"{clinic.slug}/{folder}/{page.slug}.toml"
+            for key, name in LINKS[folder].items():
+                known.check(f"{path}: {key}", name, getattr(page, key))
+            build_stream(getattr(page, "body", []), known, path)
