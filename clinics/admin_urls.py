@@ -250,6 +250,9 @@ HARMLESS: frozenset[str] = frozenset(
     {
         "wagtailadmin_login",
         "wagtailadmin_logout",
+        # Two-step verification of the user's own account (clinics.mfa).
+        "clinic_pages_mfa_verify",
+        "clinic_pages_mfa_setup",
         "wagtailadmin_password_reset",
         "wagtailadmin_password_reset_done",
         "wagtailadmin_password_reset_confirm",
@@ -295,6 +298,22 @@ CLASSIFICATION: dict[str, Access] = {
     **dict.fromkeys(SUPERUSER_ONLY, Access.SUPERUSER_ONLY),
     **dict.fromkeys(HARMLESS, Access.HARMLESS),
 }
+
+# Admin views a signed-in user reaches before entering the second factor: signing in and out,
+# the code form itself, and the static assets those pages load.
+SECOND_FACTOR_EXEMPT: frozenset[str] = frozenset(
+    {
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+        "wagtailadmin_javascript_catalog",
+        "wagtailadmin_sprite",
+        "clinic_pages_mfa_verify",
+    }
+)
 
 # Every URL name the guard acts on; each must exist in Wagtail's admin (system check E006).
 GUARDED: frozenset[str] = SUPERUSER_ONLY | GUARDED_SCOPED

@@ -1,7 +1,7 @@
 """System checks for what keeps clinics apart: a host project that misses one of these lines
 would still run, and show one clinic's staff another clinic's data or the wrong clinic's pages.
 
-Registered from ClinicsConfig.ready(); ids are stable (clinic_pages.E001 ... E006).
+Registered from ClinicsConfig.ready(); ids are stable (clinic_pages.E001 ... E007, W003, W004).
 """
 
 from __future__ import annotations
@@ -11,13 +11,17 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 from django.utils.module_loading import import_string
+from wagtail.models import GroupPagePermission, Site
 
 from clinic_pages.clinics.admin_urls import GUARDED
 from clinic_pages.clinics.url_walk import view_names
 
 GUARD = "clinic_pages.clinics.middleware.ClinicAdminGuardMiddleware"
+SECOND_FACTOR = "clinic_pages.clinics.middleware.StaffSecondFactorMiddleware"
+OTP = "django_otp.middleware.OTPMiddleware"
 AUTHENTICATION = "django.contrib.auth.middleware.AuthenticationMiddleware"
 DJANGO_TEMPLATES = "django.template.backends.django.DjangoTemplates"
 CONTEXT_PROCESSORS = {
@@ -144,4 +148,95 @@ def check_guarded_url_names(app_configs: Any = None, **kwargs: Any) -> list[Erro
         )
         for name in sorted(GUARDED)
         if name not in existing and _provided(name)
+    ]
+
+
+@register(Tags.security)
+def check_second_factor_middleware(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    middleware = list(settings.MIDDLEWARE)
+    gate = _first_index(SECOND_FACTOR, middleware)
+    if gate is None:
+        return []
+    otp = _first_index(OTP, middleware)
+    if otp is None or otp > gate:
+        return [
+            Error(
+                "StaffSecondFactorMiddleware needs django-otp's OTPMiddleware before it in "
+                "MIDDLEWARE: without it no admin user can be asked for their second factor.",
+                hint=f'Put "{OTP}" in MIDDLEWARE after "{AUTHENTICATION}" and before "{SECOND_FACTOR}".',
+                id="clinic_pages.E007",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def check_external_link_conversion(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    conversion = getattr(settings, "WAGTAILADMIN_EXTERNAL_LINK_CONVERSION", "all")
+    if not conversion:
+        return []
+    return [
+        Warning(
+            f'WAGTAILADMIN_EXTERNAL_LINK_CONVERSION is "{conversion}": when an editor pastes a URL '
+            "into the external-link form, Wagtail looks it up among every clinic's pages and "
+            "answers with that page's id and draft title, whichever clinic it belongs to.",
+            hint='Set WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = "" (editors link their own pages '
+            "with the page chooser).",
+            id="clinic_pages.W004",
+        )
+    ]
+
+
+def page_grants_spanning_clinics() -> list[GroupPagePermission]:
+    """Page permissions of groups on the tree root, or on a page above several clinics' homes.
+
+    Wagtail's stock "Editors" and "Moderators" groups hold add, change and publish on the root;
+    anyone added to such a group may edit every clinic.
+    """
+    homes = list(Site.objects.values_list("root_page__path", flat=True))
+    return [
+        grant
+        for grant in GroupPagePermission.objects.select_related("group", "page", "permission")
+        if grant.page.depth == 1 or sum(home.startswith(grant.page.path) for home in homes) > 1
+    ]
+
+
+def _grants_spanning_clinics() -> list[tuple[str, str, int]]:
+    """(group, page title, clinics covered), once per group and page."""
+    homes = list(Site.objects.values_list("root_page__path", flat=True))
+    found = {
+        (grant.group.name, grant.page.title): sum(
+            home.startswith(grant.page.path) for home in homes
+        )
+        for grant in page_grants_spanning_clinics()
+    }
+    return [(group, page, covered) for (group, page), covered in sorted(found.items())]
+
+
+@register(Tags.security, Tags.database)
+def check_page_grants_above_clinics(
+    app_configs: Any = None, databases: Any = None, **kwargs: Any
+) -> list[Warning]:
+    """Run with the database checks (``migrate``, ``check --database default``)."""
+    if not databases:
+        return []
+    try:
+        spanning = _grants_spanning_clinics()
+    except DatabaseError:
+        return []  # not migrated yet
+    return [
+        Warning(
+            f'The group "{group}" holds page permissions on "{page}", '
+            + (
+                "the root of the page tree"
+                if covered < 2
+                else f"above the home pages of {covered} clinics"
+            )
+            + ": adding a clinic's staff member to it opens every clinic's pages to them.",
+            hint="Grant page permissions on each clinic's home page only (onboarding's groups "
+            "do), or remove these with `manage.py remove_root_page_grants`.",
+            obj=group,
+            id="clinic_pages.W003",
+        )
+        for group, page, covered in spanning
     ]

@@ -2,6 +2,8 @@
 users inside their own clinic where Wagtail's own views would show them the whole install."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
@@ -9,13 +11,16 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.images.views import bulk_actions as image_bulk_actions
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 from wagtail.snippets.models import register_snippet
 
+from clinic_pages.clinics import mfa
 from clinic_pages.clinics.admin_scoping import ClinicScopedSnippetViewSet
+from clinic_pages.clinics.forms import GOVERNANCE_CHANGE_ACTION
 from clinic_pages.clinics.middleware import NETWORK_ONLY_MENU_ITEMS
 from clinic_pages.clinics.models import Location
 
@@ -154,3 +159,54 @@ def hide_install_wide_reports(request, menu_items):
     """Clinic staff do not see the reports that span every clinic (see clinics.middleware)."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in NETWORK_ONLY_MENU_ITEMS]
+
+
+# ------------------------------------------------------------------------------ two-step sign-in
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return [
+        path("account/two-step/", mfa.SetupView.as_view(), name=mfa.SETUP_VIEW),
+        path("account/two-step/verify/", mfa.VerifyView.as_view(), name=mfa.VERIFY_VIEW),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_account_item(request):
+    return {
+        "url": reverse(mfa.SETUP_VIEW),
+        "label": _("Two-step verification"),
+        "help_text": _("Ask for a code from an authenticator app after your password."),
+    }
+
+
+# ------------------------------------------------------------------------------ audit log
+
+
+@hooks.register("register_log_actions")
+def register_security_log_actions(actions):
+    actions.register_action(
+        "clinic_pages.mfa_enabled",
+        _("Turn on two-step verification"),
+        _("Two-step verification turned on"),
+    )
+    actions.register_action(
+        "clinic_pages.mfa_disabled",
+        _("Turn off two-step verification"),
+        _("Two-step verification turned off"),
+    )
+
+    @actions.register_action(GOVERNANCE_CHANGE_ACTION)
+    class GovernanceChange(LogFormatter):
+        label = _("Change medical governance")
+
+        def format_message(self, log_entry):
+            names = {
+                "disclaimer": _("medical disclaimer"),
+                "review_interval_days": _("review interval"),
+            }
+            changed = log_entry.data.get("changes", {})
+            return _("Medical governance changed: %(fields)s") % {
+                "fields": ", ".join(str(names.get(name, name)) for name in changed)
+            }

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("CLINIC_SITE_VAR_DIR") or BASE_DIR / "var")
@@ -33,6 +34,11 @@ INSTALLED_APPS = [
     "clinic_pages.onboarding",
     # The five demo clinics; a production site leaves this out.
     "clinic_pages.demo",
+    # Admin sign-in throttling, staff second factor (TOTP) and Content-Security-Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -59,15 +65,29 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response: strict on the public site, as strict as
+    # Wagtail's admin allows under the admin (CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY).
+    "clinic_pages.clinics.middleware.ClinicContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); the second-factor gate below sends enrolled staff to it.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "clinic_pages.clinics.middleware.ClinicAdminGuardMiddleware",
+    "clinic_pages.clinics.middleware.StaffSecondFactorMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a sign-in while the account or the client is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -128,18 +148,82 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Clinic Pages"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
+# Avatars are not fetched from Gravatar: it would tell a third party which staff use the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# A URL pasted into the external-link form is kept as it is. Wagtail would otherwise look it up
+# among every clinic's pages and answer with that page's id and draft title (system check
+# clinic_pages.W004).
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "png": "png", "jpeg": "jpeg"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail's default (128 megapixels) lets a 15 KB PNG cost about half a gigabyte per rendition;
+# 40 megapixels still takes any camera's photo (7,700 x 5,200).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, with search words that hold a double quote escaped for SQLite's
+# full-text index (a stray " made every admin search answer 500 on SQLite).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "clinic_pages.clinics.search_backend"}}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Error reports never carry submitted form values (appointment requests hold health data).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic_pages.appointments.reporting.NoPostDataReporterFilter"
+
+# ---------------------------------------------------------------------------- admin security
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts on one account, or
+# from one client, further sign-ins (even with the right password) are refused for the cool-off
+# time. The client address is read the same way as the booking form's rate limit, so it follows
+# the same trusted-proxy settings (CLINIC_PAGES_TRUSTED_PROXY_COUNT).
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = 1  # hours
+# A success must not wipe the client's count: one valid account would reset guesses at others.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "clinic_pages.appointments.spam.client_ip"
+AXES_LOCKOUT_TEMPLATE = "clinic_pages/clinics/admin/locked_out.html"
+AXES_ENABLE_ADMIN = False  # no Django admin here; `manage.py axes_reset` unlocks
+
+# Second factor for staff (django-otp TOTP): staff enrol from their account menu; an enrolled
+# user passes the code before any admin page. True sends every admin user to enrol first.
+CLINIC_PAGES_STAFF_MFA_REQUIRED = False
+OTP_TOTP_ISSUER = "Clinic Pages"
+
+# Content-Security-Policy (django-csp). The public pages run no inline script; the clinic's
+# brand colours come in a <style> element carrying the response's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", csp_constants.NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin renders inline scripts (every chooser widget) and inline styles, so those two
+# are allowed there; everything else stays as strict as on the public site. Add the media host
+# (a CDN or S3 bucket) to "img-src" of both policies when media is served from elsewhere.
+CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 # Clinic Pages' own settings (CLINIC_PAGES_*) keep their defaults here: see clinic_pages/core/conf.py.
 
