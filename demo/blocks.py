@@ -73,7 +73,13 @@ def callout(links: Links, title: str, text: Prose, tone: str = "info") -> Block:
 
 
 def _step(
-    links: Links, label: str, reference: str = "", dose="", rate="", duration="", course=""
+    links: Links,
+    label: str,
+    reference: str = "",
+    dose: str = "",
+    rate: str = "",
+    duration: str = "",
+    course: str = "",
 ) -> dict:
     return {
         "label": label,
@@ -176,7 +182,12 @@ def quote(links: Links, quote: str, attribution: str = "") -> Block:
 
 
 def call_to_action(
-    links: Links, heading="", text="", button_label="", page: str = "", phone=""
+    links: Links,
+    heading: str = "",
+    text: str = "",
+    button_label: str = "",
+    page: str = "",
+    phone: str = "",
 ) -> Block:
     return (
         "call_to_action",
