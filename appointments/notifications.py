@@ -89,8 +89,7 @@ def notify_clinic(booking, connection=None) -> None:
     _notify_clinic(
         booking,
         connection,
-        subject=gettext("New appointment request %(reference)s")
-        % {"reference": booking.reference},
+        subject=gettext("New appointment request %(reference)s") % {"reference": booking.reference},
         template="clinic_pages/appointments/emails/clinic_notification.txt",
     )
 

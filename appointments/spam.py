@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import time
 import uuid
@@ -161,7 +162,5 @@ class BookingAllowance:
             self.taken = False
 
     def _decrement(self) -> None:
-        try:
+        with contextlib.suppress(ValueError):  # the window ran out meanwhile
             cache.decr(self.key)
-        except ValueError:  # the window ran out meanwhile
-            pass

@@ -45,7 +45,8 @@ class AppointmentRequestViewSet(ModelViewSet):
         "slot_starts_at",
     ]
     filterset_class = views.AppointmentRequestFilterSet
-    search_fields = ["reference", "name"]
+    # RequestIndexView.search_queryset also matches phone numbers by their digits.
+    search_fields = ["reference", "name", "email", "phone"]
     list_export = [
         "reference",
         "created_at",
@@ -141,6 +142,9 @@ class AppointmentsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_appointments_viewsets():
     return AppointmentsGroup()
+
+
+hooks.register("register_bulk_action", views.DeleteRequestsBulkAction)
 
 
 @hooks.register("register_log_actions")

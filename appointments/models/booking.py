@@ -172,6 +172,16 @@ class AppointmentRequestQuerySet(models.QuerySet):
             query |= Q(phone_digits=digits)
         return self.annotate(phone_digits=_phone_digits_expression()).filter(query)
 
+    def search(self, term: str) -> AppointmentRequestQuerySet:
+        """Staff's search box: reference, name or e-mail address (any part), or phone number
+        (its digits, however either side spelled it)."""
+        term = term.strip()
+        query = Q(reference__icontains=term) | Q(name__icontains=term) | Q(email__icontains=term)
+        digits = phone_digits(term)
+        if len(digits) >= 4:
+            query |= Q(phone_digits__contains=digits)
+        return self.annotate(phone_digits=_phone_digits_expression()).filter(query)
+
 
 class AppointmentRequest(models.Model):
     """One visitor's request to be seen, triaged by the clinic's staff in the admin.
@@ -269,9 +279,7 @@ class AppointmentRequest(models.Model):
     )
     clinic_notice_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
     patient_notice_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
-    cancellation_notice_lease_until = models.DateTimeField(
-        null=True, blank=True, editable=False
-    )
+    cancellation_notice_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = AppointmentRequestQuerySet.as_manager()
 

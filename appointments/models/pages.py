@@ -170,8 +170,8 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             )
 
     def _offered_ids(self, relation: str) -> list[int]:
-        # A list of ids, not .values(): in previews the relation is modelcluster's in-memory set.
-        return [obj.pk for obj in getattr(self, relation).all()]
+        # A list, not a subquery: in previews the relation is modelcluster's in-memory set.
+        return list(getattr(self, relation).values_list("pk", flat=True))
 
     @cached_property
     def offices(self) -> list[Location]:

@@ -12,17 +12,24 @@ import django_filters
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
+from wagtail.permissions import policy_registry
 
 from clinic_pages.appointments.forms import WeeklySlotPatternForm
 from clinic_pages.appointments.models import ACTIVE_STATUSES, AppointmentRequest, AppointmentSlot
@@ -90,6 +97,25 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
 
 
 class RequestIndexView(ClinicScopedMixin, generic.IndexView):
+    """The clinic's requests, searchable by reference, name, e-mail or phone, with a checkbox
+    per row for deleting several at once (an erasure request may name many)."""
+
+    template_name = "clinic_pages/appointments/admin/request_index.html"
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="request"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda instance: f"request_{instance.pk}_title"
+        )
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.search(self.search_query)
+
     def get_base_queryset(self):
         return self.scoped(super().get_base_queryset()).select_related(
             "location", "physician", "slot"
@@ -112,8 +138,6 @@ class RequestIndexView(ClinicScopedMixin, generic.IndexView):
 
 class RequestInspectView(ClinicScopedMixin, generic.InspectView):
     def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
         return get_object_or_404(self.scoped(), pk=self.pk)
 
     def get(self, request, *args, **kwargs):
@@ -288,3 +312,64 @@ class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
             next_url=f"{url}?date={day + datetime.timedelta(days=1):%Y-%m-%d}",
         )
         return context
+
+
+# ---------------------------------------------------------------------------------- erasure
+
+
+class DeleteRequestsBulkAction(BulkAction):
+    """Deletes the requests ticked in the listing, e.g. everything a search for one patient's
+    e-mail address found; each deletion is written to the audit log by reference only."""
+
+    display_name = _("Delete")
+    action_type = "delete"
+    aria_label = _("Delete selected appointment requests")
+    template_name = "clinic_pages/appointments/admin/confirm_bulk_delete.html"
+    action_priority = 30
+    classes = {"serious"}
+    models = [AppointmentRequest]
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(AppointmentRequest)
+
+    def visible(self):
+        """Requests of the user's clinics: others' are never listed, not even as refused."""
+        return AppointmentRequest.objects.filter(site__in=sites_for_user(self.request.user))
+
+    def get_queryset(self, model, object_ids):
+        ids = [value for value in object_ids if str(value).isascii() and str(value).isdecimal()]
+        objects = list(
+            self.visible().filter(pk__in=[int(value) for value in ids if len(str(value)) < 19])
+        )
+        if not objects:
+            raise Http404("No appointment requests chosen.")
+        return objects
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return self.visible().values_list("pk", flat=True)
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", obj
+        )
+
+    def object_context(self, obj):
+        return {"item": obj, "received": obj.created_at, "status": obj.get_status_display()}
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for booking in objects:
+            log(booking, "wagtail.delete", user=user)
+        AppointmentRequest.objects.filter(pk__in=[booking.pk for booking in objects]).delete()
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d appointment request deleted.",
+            "%(count)d appointment requests deleted.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}

@@ -121,3 +121,36 @@ def staff_of(django_user_model, clinic, username):
     user = django_user_model.objects.create_user(username=username, password="x")
     user.groups.add(group)
     return user
+
+
+@pytest.fixture
+def task_queue(settings):
+    """A queue that keeps what is enqueued instead of running it, as a real worker's would
+    until the worker picks it up. ``results`` are the booking e-mail tasks waiting (Wagtail
+    queues its own tasks there too); ``take()`` hands them to the test, playing the worker."""
+    from django_tasks import task_backends
+
+    from clinic_pages.appointments.tasks import send_appointment_emails
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    class Queue:
+        @property
+        def results(self):
+            return [
+                result
+                for result in task_backends["default"].results
+                if result.task.func is send_appointment_emails.func
+            ]
+
+        def take(self):
+            waiting = self.results
+            for result in waiting:
+                task_backends["default"].results.remove(result)
+            return waiting
+
+        def run_all(self):
+            for result in self.take():
+                result.task.call(*result.args, **result.kwargs)
+
+    return Queue()

@@ -43,3 +43,10 @@ def test_purge_keeps_young_and_removes_old(young_and_old, settings):
     young, _old = young_and_old
     call_command("purge_appointment_requests", stdout=StringIO())
     assert list(AppointmentRequest.objects.values_list("pk", flat=True)) == [young.pk]
+
+
+def test_an_absurd_age_is_a_clear_error_not_a_traceback():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="between 1 and 36500"):
+        call_command("purge_appointment_requests", "--older-than-days", "1000000000")
