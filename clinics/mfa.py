@@ -141,7 +141,9 @@ def _log_for_account(request, action: str) -> None:
 
 
 def _qr_code_svg(device: TOTPDevice) -> str:
-    return segno.make(device.config_url, error="m").svg_inline(scale=5, border=2)
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=5, border=2, dark="#000", light="#fff"
+    )
 
 
 @method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")

@@ -51,7 +51,7 @@ class QuoteSafeSQLiteSearchBackend(SQLiteSearchBackend):
     autocomplete_query_compiler_class = QuoteSafeSQLiteAutocompleteQueryCompiler
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
+def SearchBackend(params):  # the name Wagtail's backend loader looks for
     """The database backend Wagtail would pick for this database, quote-safe on SQLite."""
     backend = DatabaseSearchBackend(params)
     if type(backend) is SQLiteSearchBackend:

@@ -150,6 +150,9 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 # Avatars are not fetched from Gravatar: it would tell a third party which staff use the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions (the admin's policy allows
+# no third-party connection); the host upgrades through its own dependency updates.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # A URL pasted into the external-link form is kept as it is. Wagtail would otherwise look it up
 # among every clinic's pages and answer with that page's id and draft title (system check
 # clinic_pages.W004).
