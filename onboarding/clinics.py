@@ -25,6 +25,7 @@ from wagtail.models import (
 
 from clinic_pages.appointments.models import AppointmentPage
 from clinic_pages.articles.models import ArticleIndexPage
+from clinic_pages.clinics.checks import page_grants_spanning_clinics
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.conditions.models import ConditionIndexPage
 from clinic_pages.faqs.models import FAQPage
@@ -234,11 +235,14 @@ def _ensure_groups(
         media=False,
     )  # fmt: skip
     # The appointments admin asks for Django model permissions and narrows them to the user's
-    # clinics (appointments.permissions). The front desk triages requests; the clinic's editors
-    # see them too (they run the practice's site), reviewers do not.
-    for role in ("front desk", "editors"):
-        for app_label, model, actions in FRONT_DESK_SITE_PERMISSIONS:
-            groups[role].permissions.add(*_permissions(app_label, model, actions))
+    # clinics (appointments.permissions). Patients are told only the front desk sees their
+    # requests, so only the front desk holds them; editors see counts on the dashboard. Running
+    # onboarding again takes them back from editors onboarded before.
+    for app_label, model, actions in FRONT_DESK_SITE_PERMISSIONS:
+        permissions = _permissions(app_label, model, actions)
+        groups["front desk"].permissions.add(*permissions)
+        for role in ("editors", "reviewers"):
+            groups[role].permissions.remove(*permissions)
     return groups
 
 
@@ -260,6 +264,20 @@ def _ensure_review_workflow(spec: ClinicSpec, reviewers: Group, home: Page) -> W
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
+
+
+def remove_page_grants_above_clinics() -> list[str]:
+    """Delete group page permissions on the tree root or above several clinics' homes.
+
+    Wagtail installs its "Editors" and "Moderators" groups with add, change and publish rights on
+    the tree root, which spans every clinic (system check clinic_pages.W003). Returns what was
+    removed, as "group: permission on page" lines.
+    """
+    removed = []
+    for grant in page_grants_spanning_clinics():
+        removed.append(f"{grant.group.name}: {grant.permission.codename} on {grant.page.title}")
+        grant.delete()
+    return removed
 
 
 def ensure_network_roles() -> Group:

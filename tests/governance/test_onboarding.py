@@ -94,6 +94,49 @@ def test_only_editors_and_reviewers_edit_snippets_and_settings(w):
     }
 
 
+APPOINTMENT_PERMISSIONS = {
+    "view_appointmentrequest",
+    "change_appointmentrequest",
+    "add_appointmentslot",
+    "change_appointmentslot",
+    "delete_appointmentslot",
+    "view_appointmentslot",
+}
+
+
+def _model_codenames(group) -> set[str]:
+    return set(group.permissions.values_list("codename", flat=True))
+
+
+def test_only_the_front_desk_holds_patient_data(w):
+    """Patients are told only the front desk sees their requests; editors see counts."""
+    for clinic in (w.a, w.b):
+        assert _model_codenames(clinic.group("front_desk")) >= APPOINTMENT_PERMISSIONS
+        for role in ("editor", "reviewer"):
+            assert not _model_codenames(clinic.group(role)) & APPOINTMENT_PERMISSIONS
+            assert not clinic.users[role].has_perm(
+                "clinic_pages_appointments.view_appointmentrequest"
+            )
+
+
+def test_onboarding_again_takes_patient_data_back_from_editors(w):
+    from django.contrib.auth.models import Permission
+
+    editors = w.a.group("editor")
+    editors.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_appointmentrequest", "change_appointmentrequest"]
+        )
+    )
+    onboard_clinic(
+        ClinicSpec(
+            slug="alderbrook", practice_name="Alderbrook Pain Care", hostname="alderbrook.test"
+        )
+    )
+    assert not _model_codenames(editors) & APPOINTMENT_PERMISSIONS
+    assert _model_codenames(w.a.group("front_desk")) >= APPOINTMENT_PERMISSIONS
+
+
 def test_the_review_workflow_is_the_clinics_own_and_has_its_task(w):
     for clinic, other in ((w.a, w.b), (w.b, w.a)):
         workflow = clinic.workflow
