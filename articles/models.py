@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,6 +13,9 @@ from wagtail.search import index
 
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, ArticleContentBlock
+from clinic_pages.core.images import ImageSpecs, cards, figures
+from clinic_pages.core.pagination import paginate
+from clinic_pages.core.visibility import public_pages
 
 ARTICLES_PER_PAGE = 12
 
@@ -35,17 +37,16 @@ class ArticleIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("author", "listing_image")
-            .order_by("-date", "-pk")
-        )
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
+        articles = public_pages(ArticlePage.objects.child_of(self).live())
+        context["articles"] = paginate(
+            articles.select_related("author", "listing_image").order_by("-date", "-pk"),
+            ARTICLES_PER_PAGE,
+            request.GET.get("page"),
         )
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        return [*super().rendered_images(context), *cards(context["articles"])]
 
 
 class ArticlePage(ClinicPage):
@@ -83,6 +84,7 @@ class ArticlePage(ClinicPage):
     ]
     parent_page_types = ["clinic_pages_articles.ArticleIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = (*ClinicPage.route_select_related, "author")
 
     class Meta:
         verbose_name = "article"
@@ -94,6 +96,10 @@ class ArticlePage(ClinicPage):
             for link in self.related_treatment_links.select_related("treatment")
             if link.treatment.live
         ]
+
+    def rendered_images(self, context) -> ImageSpecs:
+        # The share image (the listing image) is also the article's JSON-LD image.
+        return [*super().rendered_images(context), *figures(self.body)]
 
 
 class ArticleRelatedTreatment(Orderable):

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
 
 from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.core.generation import cached_for_site
 
 
 def clinic_settings_for(request: HttpRequest | None) -> ClinicSettings | None:
-    """The request's clinic settings (cached on the request by Wagtail), or None off any clinic."""
+    """The request's clinic settings, or None off any clinic.
+
+    Kept in the cache under the site's content generation (a settings save bumps it) and on
+    the request where Wagtail keeps them, so ``ClinicSettings.for_request`` finds the same object.
+    """
     if request is None:
         return None
-    try:
-        return ClinicSettings.for_request(request)
-    except ClinicSettings.DoesNotExist:
+    attribute = ClinicSettings.get_cache_attr_name()
+    if hasattr(request, attribute):
+        return getattr(request, attribute)
+    site = Site.find_for_request(request)
+    if site is None:
         return None
+    settings = cached_for_site(site.pk, "clinic-settings", lambda: ClinicSettings.for_site(site))
+    settings._request = request  # as Wagtail's for_request does, for page URLs
+    setattr(request, attribute, settings)
+    return settings
 
 
 def clinic_settings(request: HttpRequest) -> dict[str, object]:

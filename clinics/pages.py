@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from clinic_pages.clinics.forms import ClinicPageForm
+from clinic_pages.core.images import SHARE, ImageSpecs, share_image_of
 from clinic_pages.core.models import ListingMixin
 from clinic_pages.core.routing import UrlPathRoutingMixin
 
@@ -40,3 +41,11 @@ class ClinicPage(UrlPathRoutingMixin, ListingMixin, Page):
                 return []
             ancestors = self.get_ancestors()
         return [page for page in ancestors if page.depth > 1]
+
+    def rendered_images(self, context) -> ImageSpecs:
+        """The images this page shows with their specs, loaded in one query before rendering.
+
+        Page types add their cards, portraits and figures (``core.images``); here, the image
+        shared on social networks.
+        """
+        return [(share_image_of(self), SHARE)]

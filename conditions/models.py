@@ -12,7 +12,12 @@ from wagtail.search import index
 
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.images import ImageSpecs, cards, figures
 from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.core.pagination import paginate
+from clinic_pages.core.visibility import public_pages
+
+CONDITIONS_PER_PAGE = 24
 
 
 class ConditionIndexPage(ClinicPage):
@@ -32,8 +37,14 @@ class ConditionIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = ConditionPage.objects.child_of(self).live().public()
+        conditions = public_pages(ConditionPage.objects.child_of(self).live())
+        context["conditions"] = paginate(
+            conditions.select_related("listing_image"), CONDITIONS_PER_PAGE, request.GET.get("page")
+        )
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        return [*super().rendered_images(context), *cards(context["conditions"])]
 
 
 class ConditionPage(MedicalReviewMixin, ClinicPage):
@@ -70,6 +81,7 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
     ]
     parent_page_types = ["clinic_pages_conditions.ConditionIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = (*ClinicPage.route_select_related, "reviewed_by")
 
     class Meta:
         verbose_name = "condition"
@@ -88,9 +100,14 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
         """Live treatments that name this condition (the other side of the treatment link)."""
         return [
             link.page
-            for link in self.treatment_links.select_related("page").order_by("page__path")
+            for link in self.treatment_links.select_related("page", "page__listing_image").order_by(
+                "page__path"
+            )
             if link.page.live
         ]
+
+    def rendered_images(self, context) -> ImageSpecs:
+        return [*super().rendered_images(context), *cards(self.treatments), *figures(self.body)]
 
 
 class ConditionSymptom(Orderable):

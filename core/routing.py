@@ -4,11 +4,13 @@ Wagtail's ``Page.route`` walks the URL one slug at a time, two queries per level
 its specific row), and its view-restriction check then loads the ancestors and their restrictions
 (two more). A treatment at ``/treatments/ketamine/`` took six queries before any content.
 
-``UrlPathRoutingMixin.route`` loads the whole path at once: every page the URL names, by
-``url_path`` (unique: it is the chain of slugs from the tree's root), plus the ancestors of the
-page routing starts from, each flagged when it carries a view restriction. Then it loads the
-target's specific row. The pages on the way become the breadcrumb trail, and the flags answer the
-view-restriction check, so neither needs a query of its own.
+``UrlPathRoutingMixin.route`` loads the page's surroundings in one query: every page the URL names,
+by ``url_path`` (unique: it is the chain of slugs from the tree's root), the ancestors of the page
+routing starts from, and, from a site root, its live children (the site's sections, which the
+menu shows). Each row is flagged when it carries a view restriction. Then it loads the target's
+specific row. The pages on the way become the breadcrumb trail, the flags answer the
+view-restriction check, and the sections become the menu (``core.menus``), so none of them needs a
+query of its own. A site root served as itself (the clinic home) takes one query for the same.
 
 A page type with its own ``route`` (a ``RoutablePageMixin`` page, or a host project's page
 type) still routes its part of the URL itself: the walk hands over to it where it stands.
@@ -20,14 +22,15 @@ from collections.abc import Sequence
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from clinic_pages.core.menus import menu_items, remember_menu
 
-def ancestor_paths(page: Page, inclusive: bool = True) -> list[str]:
-    """The materialised paths of the page's ancestors (and its own), root first."""
-    end = len(page.path) + (page.steplen if inclusive else 0)
-    return [page.path[:end] for end in range(page.steplen, end, page.steplen)]
+
+def ancestor_paths(page: Page) -> list[str]:
+    """The materialised paths of the page's ancestors and its own, root first."""
+    return [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
 
 
 def _routes_by_url_path(page_class: type[Page] | None) -> bool:
@@ -43,19 +46,53 @@ def _load_specific(page: Page) -> Page:
     return specific
 
 
+def _is_site_root(page: Page, request: HttpRequest) -> bool:
+    site = Site.find_for_request(request)  # cached on the request by Wagtail's routing
+    return site is not None and site.root_page_id == page.pk
+
+
+def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -> list[Page]:
+    """Ancestors of ``start`` (and itself), the pages at ``url_paths`` below it and, from a site
+    root, its live children; path order, each flagged ``restricted``."""
+    wanted = Q(path__in=ancestor_paths(start))
+    if url_paths:
+        wanted |= Q(url_path__in=url_paths, path__startswith=start.path, depth__gt=start.depth)
+    if _is_site_root(start, request):
+        wanted |= Q(path__startswith=start.path, depth=start.depth + 1, live=True)
+        start._routed_sections = []
+    rows = list(
+        Page.objects.filter(wanted)
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .order_by("path")
+    )
+    if hasattr(start, "_routed_sections"):
+        _remember_sections(start, rows, request)
+    return rows
+
+
+def _remember_sections(root: Page, rows: list[Page], request: HttpRequest) -> None:
+    """The site root's live, public children, for its own listings and for the site menu."""
+    if any(row.restricted for row in rows if row.depth <= root.depth):
+        sections = []
+    else:
+        sections = [
+            row for row in rows if row.depth == root.depth + 1 and row.live and not row.restricted
+        ]
+    root._routed_sections = sections
+    remember_menu(request, menu_items([row for row in sections if row.show_in_menus], request))
+
+
+def _mark_unrestricted(page: Page, rows: Sequence[Page]) -> None:
+    # An alias takes its source's restrictions, which the rows do not show: Wagtail checks those.
+    page._routed_without_restrictions = not any(row.restricted or row.alias_of_id for row in rows)
+
+
 def route_below(start: Page, request: HttpRequest, components: Sequence[str]) -> RouteResult:
     """Route ``components`` (the URL's slugs) below ``start``, as ``Page.route`` would."""
     prefixes = [
         start.url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)
     ]
-    rows = (
-        Page.objects.filter(
-            Q(path__in=ancestor_paths(start))
-            | Q(url_path__in=prefixes, path__startswith=start.path, depth__gt=start.depth)
-        )
-        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
-        .order_by("depth")
-    )
+    rows = _surroundings(start, request, prefixes)
     on_the_way = [row for row in rows if row.depth <= start.depth]
     by_url_path = {row.url_path: row for row in rows if row.depth > start.depth}
 
@@ -73,9 +110,7 @@ def route_below(start: Page, request: HttpRequest, components: Sequence[str]) ->
     target = on_the_way.pop()
     specific = _load_specific(target)
     specific._routed_ancestors = on_the_way
-    specific._routed_without_restrictions = not any(
-        row.restricted or row.alias_of_id for row in [*on_the_way, target]
-    )
+    _mark_unrestricted(specific, [*on_the_way, target])
     return specific.route(request, [])
 
 
@@ -89,13 +124,21 @@ class UrlPathRoutingMixin:
     route_select_related: Sequence[str] = ()
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        if not path_components:
-            return super().route(request, path_components)
-        return route_below(self, request, path_components)
+        if path_components:
+            return route_below(self, request, path_components)
+        if not hasattr(self, "_routed_without_restrictions") and _is_site_root(self, request):
+            rows = _surroundings(self, request, [])
+            self._routed_ancestors = [row for row in rows if row.depth < self.depth]
+            _mark_unrestricted(self, [row for row in rows if row.depth <= self.depth])
+        return super().route(request, path_components)
 
     def routed_ancestors(self) -> list[Page] | None:
         """The page's ancestors, root first, when routing loaded them; else None."""
         return getattr(self, "_routed_ancestors", None)
+
+    def routed_sections(self) -> list[Page] | None:
+        """A site root's live, public children (plain pages), when routing loaded them."""
+        return getattr(self, "_routed_sections", None)
 
     def get_view_restrictions(self):
         # Routing saw no restriction on the page or any ancestor, and no alias whose source

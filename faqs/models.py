@@ -102,5 +102,6 @@ class FAQPage(MedicalReviewMixin, ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.topics(self.get_site())
+        # The request's site is known without a query; Page.get_site() looks it up again.
+        context["topics"] = self.topics(Site.find_for_request(request) or self.get_site())
         return context

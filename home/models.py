@@ -6,16 +6,27 @@ from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
-from clinic_pages.articles.models import ArticlePage
+from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
-from clinic_pages.conditions.models import ConditionPage
-from clinic_pages.physicians.models import PhysicianPage
-from clinic_pages.treatments.models import TreatmentPage
+from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
+from clinic_pages.core.images import (
+    HERO,
+    PORTRAIT_CARD,
+    ImageSpecs,
+    cards,
+    load_image_fields,
+)
+from clinic_pages.core.visibility import public_pages, restriction_on_page_or_ancestor
+from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 
-FEATURED_FALLBACK_COUNT = 6
+# What the home page shows of each listing; each section links to its index for the rest.
+FEATURED_TREATMENTS_COUNT = 6
+CONDITIONS_COUNT = 12
+PHYSICIANS_COUNT = 6
 LATEST_ARTICLES_COUNT = 3
 
 
@@ -72,37 +83,71 @@ class HomePage(ClinicPage):
 
     @cached_property
     def featured_treatments(self) -> list[TreatmentPage]:
+        """The treatments editors chose, else the first of the treatments index."""
         chosen = [
             link.treatment
-            for link in self.featured_treatment_links.select_related(
-                "treatment", "treatment__listing_image"
-            )
-            if link.treatment.live
+            for link in self.featured_treatment_links.filter(treatment__live=True)
+            .exclude(restriction_on_page_or_ancestor("treatment__path"))
+            .select_related("treatment", "treatment__listing_image")[:FEATURED_TREATMENTS_COUNT]
         ]
         if chosen:
             return chosen
         return list(
-            TreatmentPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .select_related("listing_image")[:FEATURED_FALLBACK_COUNT]
+            self._live_public(TreatmentPage).select_related("listing_image")[
+                :FEATURED_TREATMENTS_COUNT
+            ]
         )
+
+    def _live_public(self, model):
+        return public_pages(model.objects.descendant_of(self).live())
+
+    def section_urls(self, request) -> dict[str, str]:
+        """Where each listing's "See all" link leads: the index pages below the home page."""
+        sections = self.routed_sections()
+        if sections is None:
+            sections = list(public_pages(self.get_children().live()))
+        kinds = {
+            TreatmentIndexPage: "treatments",
+            ConditionIndexPage: "conditions",
+            PhysicianIndexPage: "physicians",
+            ArticleIndexPage: "articles",
+        }
+        urls: dict[str, str] = {}
+        for section in sections:
+            kind = kinds.get(section.specific_class)
+            if kind and kind not in urls:
+                urls[kind] = section.get_url(request) or ""
+        return urls
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = ConditionPage.objects.descendant_of(self).live().public()
-        context["physicians"] = (
-            PhysicianPage.objects.descendant_of(self).live().public().select_related("photo")
+        load_image_fields(self, "hero_image", "listing_image")
+        context["section_urls"] = self.section_urls(request)
+        context["conditions"] = list(
+            self._live_public(ConditionPage).order_by("path")[:CONDITIONS_COUNT]
         )
-        context["latest_articles"] = (
-            ArticlePage.objects.descendant_of(self)
-            .live()
-            .public()
-            .select_related("author")
+        context["physicians"] = list(
+            self._live_public(PhysicianPage)
+            .select_related("photo")
+            .order_by("path")[:PHYSICIANS_COUNT]
+        )
+        context["latest_articles"] = list(
+            self._live_public(ArticlePage)
+            .select_related("author", "listing_image")
             .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
         )
-        context["locations"] = Location.objects.for_site(self.get_site())
+        site = Site.find_for_request(request) or self.get_site()
+        context["locations"] = Location.objects.for_site(site)
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        return [
+            *super().rendered_images(context),
+            (self.hero_image, HERO),
+            *cards(self.featured_treatments),
+            *cards(context["physicians"], "photo", PORTRAIT_CARD),
+            *cards(context["latest_articles"]),
+        ]
 
 
 class HomeFeaturedTreatment(Orderable):

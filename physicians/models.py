@@ -19,7 +19,12 @@ from wagtail.search import index
 
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.core.images import PORTRAIT, PORTRAIT_CARD, PORTRAIT_JSONLD, ImageSpecs, cards
+from clinic_pages.core.pagination import paginate
+from clinic_pages.core.visibility import public_pages
 from clinic_pages.physicians.forms import PhysicianPageForm
+
+PHYSICIANS_PER_PAGE = 24
 
 
 class PhysicianIndexPage(ClinicPage):
@@ -41,14 +46,17 @@ class PhysicianIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["physicians"] = (
-            PhysicianPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("photo")
-            .prefetch_related("specialties")
+        physicians = public_pages(PhysicianPage.objects.child_of(self).live())
+        context["physicians"] = paginate(
+            physicians.select_related("photo").prefetch_related("specialties"),
+            PHYSICIANS_PER_PAGE,
+            request.GET.get("page"),
         )
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        portraits = cards(context["physicians"], "photo", PORTRAIT_CARD)
+        return [*super().rendered_images(context), *portraits]
 
 
 class PhysicianPage(ClinicPage):
@@ -138,6 +146,7 @@ class PhysicianPage(ClinicPage):
     ]
     parent_page_types = ["clinic_pages_physicians.PhysicianIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = (*ClinicPage.route_select_related, "photo")
 
     class Meta:
         verbose_name = "physician"
@@ -180,6 +189,10 @@ class PhysicianPage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context["physician_locations"] = self.locations.prefetch_related("hours")
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        portrait = [(self.photo, PORTRAIT), (self.photo, PORTRAIT_JSONLD)]
+        return [*super().rendered_images(context), *portrait]
 
 
 class PhysicianSpecialty(Orderable):

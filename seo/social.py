@@ -9,12 +9,9 @@ from wagtail.models import Page, Site
 
 from clinic_pages.articles.models import ArticlePage
 from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.core.images import SHARE, share_image_of
 
 from .jsonld.base import page_description
-
-SHARE_IMAGE_FILTER = "fill-1200x630"
-# Fallbacks when no listing image is chosen: a physician's portrait, the home page's hero.
-IMAGE_FALLBACK_FIELDS = ("listing_image", "photo", "hero_image")
 
 
 @dataclass(frozen=True)
@@ -41,12 +38,10 @@ class SocialMeta:
 
 
 def share_image(page: Page, request: HttpRequest | None) -> ShareImage | None:
-    image = next(
-        (getattr(page, name) for name in IMAGE_FALLBACK_FIELDS if getattr(page, name, None)), None
-    )
+    image = share_image_of(page)
     if image is None:
         return None
-    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    rendition = image.get_rendition(SHARE)
     url = rendition.url
     if request is not None and not url.startswith(("http://", "https://")):
         url = request.build_absolute_uri(url)

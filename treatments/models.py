@@ -12,8 +12,13 @@ from wagtail.search import index
 
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.images import ImageSpecs, cards, figures
 from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.core.pagination import paginate
+from clinic_pages.core.visibility import public_pages
 from clinic_pages.references.citations import ReferenceList
+
+TREATMENTS_PER_PAGE = 12
 
 
 class TreatmentIndexPage(ClinicPage):
@@ -33,10 +38,14 @@ class TreatmentIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = (
-            TreatmentPage.objects.child_of(self).live().public().select_related("listing_image")
+        treatments = public_pages(TreatmentPage.objects.child_of(self).live())
+        context["treatments"] = paginate(
+            treatments.select_related("listing_image"), TREATMENTS_PER_PAGE, request.GET.get("page")
         )
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        return [*super().rendered_images(context), *cards(context["treatments"])]
 
 
 class TreatmentPage(MedicalReviewMixin, ClinicPage):
@@ -92,6 +101,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     ]
     parent_page_types = ["clinic_pages_treatments.TreatmentIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = (*ClinicPage.route_select_related, "reviewed_by")
 
     class Meta:
         verbose_name = "treatment"
@@ -119,7 +129,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     def related_treatments(self) -> list[Page]:
         return [
             link.treatment
-            for link in self.related_links.select_related("treatment")
+            for link in self.related_links.select_related("treatment", "treatment__listing_image")
             if link.treatment.live
         ]
 
@@ -127,7 +137,9 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     def series_neighbours(self) -> tuple[Page | None, Page | None]:
         """Previous and next treatment in the clinic's series (the index's page order)."""
         siblings = list(
-            TreatmentPage.objects.sibling_of(self).live().public().only("id", "title", "url_path")
+            public_pages(TreatmentPage.objects.sibling_of(self).live()).only(
+                "id", "title", "url_path"
+            )
         )
         ids = [page.id for page in siblings]
         if self.id not in ids:
@@ -150,6 +162,13 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         context["reference_numbers"] = self.references.numbers
         return context
+
+    def rendered_images(self, context) -> ImageSpecs:
+        return [
+            *super().rendered_images(context),
+            *cards(self.related_treatments),
+            *figures(self.body),
+        ]
 
 
 class TreatmentCondition(Orderable):

@@ -1,36 +1,26 @@
 """Template tags of the clinic layout: the menu and the footer's offices.
 
-Anything that needs the database is looked up once per request and cached on the request, so
-a template can use a tag in several places without repeating queries.
+Both are the same for every visitor of a clinic, so they are kept in the cache under the site's
+content generation (``core.generation``): publishing a page, or saving an office, shows on the
+next render. Within a request they are looked up once, however often a template asks.
 """
 
 from __future__ import annotations
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from clinic_pages.clinics.models import Location
+from clinic_pages.core.generation import cached_for_site
+from clinic_pages.core.menus import MenuItem, site_menu
 
 register = template.Library()
 
 
-def _site(context) -> Site | None:
-    request = context.get("request")
-    return Site.find_for_request(request) if request is not None else None
-
-
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
-    """The clinic home page's live children that editors put in menus, in tree order."""
-    request = context.get("request")
-    cached = getattr(request, "_clinic_main_menu", None)
-    if cached is not None:
-        return cached
-    site = _site(context)
-    items = list(site.root_page.get_children().live().public().in_menu()) if site else []
-    if request is not None:
-        request._clinic_main_menu = items
-    return items
+def main_menu(context) -> list[MenuItem]:
+    """The clinic home page's live, public children that editors put in menus, in tree order."""
+    return site_menu(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -43,8 +33,11 @@ def footer_locations(context) -> list[Location]:
     cached = getattr(request, "_clinic_footer_locations", None)
     if cached is not None:
         return cached
-    site = _site(context)
-    items = list(Location.objects.filter(site=site)) if site else []
-    if request is not None:
-        request._clinic_footer_locations = items
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    items = cached_for_site(
+        site.pk, "footer-offices", lambda: list(Location.objects.filter(site=site))
+    )
+    request._clinic_footer_locations = items
     return items

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from django import template
-from django.db.models import prefetch_related_objects
 from wagtail.models import Page
+
+from clinic_pages.core.images import LOGO, LOGO_JSONLD, prefetch_renditions
+from clinic_pages.core.specific import specific_in_one_query
 
 register = template.Library()
 
@@ -48,26 +50,31 @@ def protocol_columns(steps) -> list[tuple[str, str]]:
     return [(key, label) for key, label in PROTOCOL_COLUMNS if any(s.get(key) for s in steps)]
 
 
-@register.filter
-def with_card_images(pages, field: str = "listing_image"):
-    """Fetch the images and renditions of a list of cards in two queries instead of two per card."""
-    items = list(pages)
-    if items:
-        prefetch_related_objects(items, f"{field}__renditions")
-    return items
+@register.simple_tag(takes_context=True)
+def prefetch_page_renditions(context) -> str:
+    """Load the renditions of every image the page shows, in one query (``core.images``).
+
+    The page names its images and specs in ``rendered_images(context)``; the clinic's logo is
+    added here, since every page of the layout shows it. Outputs nothing.
+    """
+    wanted = []
+    clinic = context.get("clinic_settings")
+    if clinic:
+        wanted += [(clinic.logo, LOGO), (clinic.logo, LOGO_JSONLD)]
+    rendered_images = getattr(context.get("page"), "rendered_images", None)
+    if callable(rendered_images):
+        wanted += list(rendered_images(context))
+    prefetch_renditions(wanted)
+    return ""
 
 
 @register.simple_tag
 def specific_results(results) -> list[Page]:
-    """The specific pages of one page of search results, in result order.
+    """The specific pages of one page of search results, in result order, in one query.
 
-    One query per page type instead of one per result, so cards can show listing summaries.
+    Cards show listing summaries, which live on each page type's own table (core.specific).
     """
-    pages = list(results)
-    if not pages:
-        return []
-    by_id = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
-    return [by_id.get(p.pk, p) for p in pages]
+    return specific_in_one_query(results)
 
 
 @register.filter

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clinic_pages.articles.models import ArticlePage
+from clinic_pages.core.images import SHARE
 from clinic_pages.references.citations import ReferenceList
 
 from .base import Node, PageContext, compact, ref, site_nodes, web_page
@@ -33,7 +34,7 @@ def article(ctx: PageContext, page: ArticlePage) -> Node:
             "dateModified": page.last_published_at.isoformat() if page.last_published_at else "",
             "author": ref(author["@id"]) if author else None,
             "publisher": ref(ctx.organization_id),
-            "image": ctx.image_url(page.listing_image, "fill-1200x630"),
+            "image": ctx.image_url(page.listing_image, SHARE),
             "about": [therapy_reference(ctx, treatment) for treatment in page.related_treatments],
             "citation": citations(cited),
             "mainEntityOfPage": ref(ctx.webpage_id),

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.core.images import LOGO_JSONLD
 
 Node = dict[str, Any]
 
@@ -187,7 +188,7 @@ def organization(ctx: PageContext) -> Node:
             "slogan": clinic.tagline,
             "telephone": clinic.phone,
             "email": clinic.email,
-            "logo": ctx.image_url(clinic.logo, "max-600x600"),
+            "logo": ctx.image_url(clinic.logo, LOGO_JSONLD),
             "sameAs": [url for _, url in clinic.social_links],
         }
     )

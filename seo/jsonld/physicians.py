@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from clinic_pages.core.images import PORTRAIT_JSONLD
 from clinic_pages.physicians.models import PhysicianPage
 
 from .base import Node, PageContext, compact, ref, site_nodes, web_page
@@ -105,7 +106,7 @@ def physician_profile(ctx: PageContext, physician: PhysicianPage, locations) -> 
         {
             **physician_reference(ctx, physician),
             "description": physician.job_title,
-            "image": ctx.image_url(physician.photo, "fill-400x400"),
+            "image": ctx.image_url(physician.photo, PORTRAIT_JSONLD),
             "medicalSpecialty": medical_specialties(
                 [item.name for item in physician.specialty_list]
             ),

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from clinic_pages.seo.jsonld import build_graph
+from clinic_pages.seo.jsonld.caching import cached_script
 from clinic_pages.seo.social import social_meta as build_social_meta
 
 register = template.Library()
@@ -37,11 +38,16 @@ def _page(context) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def structured_data(context) -> SafeString:
-    graph = build_graph(_page(context), context.get("request"), context.flatten())
-    if graph is None:
-        return mark_safe("")
+    page, request = _page(context), context.get("request")
+
+    def build() -> str:
+        graph = build_graph(page, request, context.flatten())
+        if graph is None:
+            return ""
+        return f'<script type="application/ld+json">{json_script_text(graph)}</script>'
+
     # Safe: json_script_text escapes <, > and &, so the JSON cannot close the element.
-    return mark_safe(f'<script type="application/ld+json">{json_script_text(graph)}</script>')
+    return mark_safe(cached_script(page, request, build))
 
 
 @register.simple_tag(takes_context=True)
