@@ -47,7 +47,7 @@ lint: setup layers
 # The import-layer contract (pyproject.toml, [tool.importlinter]). import-linter reads a package
 # from one folder, so it checks the package as it installs: the app folders mapped into clinic_pages.
 layers: setup
-	rm -rf var/layers
+	rm -rf var/layers build
 	$(BIN)/python -m pip install --quiet --no-deps --target var/layers . 2>&1 | grep -E '^(ERROR|error)' || true
 	cd var/layers && PYTHONPATH=. ../../$(BIN)/lint-imports ../../pyproject.toml
 
@@ -60,7 +60,7 @@ check: setup
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=clinic_site.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
-		ALLOWED_HOSTS=example.com $(BIN)/python manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=example.com REDIS_URL=redis://127.0.0.1:6379/0 $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # The wheel as an adopter gets it: built, inspected, installed into fresh `wagtail start` projects
 # (Python 3.11 + Django 5.2, newest Python + Django 6.1) with the README's steps pasted verbatim.
