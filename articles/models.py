@@ -37,7 +37,7 @@ class ArticleIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = public_pages(ArticlePage.objects.child_of(self).live())
+        articles = public_pages(ArticlePage.objects.child_of(self).live(), request)
         context["articles"] = paginate(
             articles.select_related("author", "listing_image").order_by("-date", "-pk"),
             ARTICLES_PER_PAGE,

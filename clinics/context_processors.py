@@ -24,7 +24,9 @@ def clinic_settings_for(request: HttpRequest | None) -> ClinicSettings | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    settings = cached_for_site(site.pk, "clinic-settings", lambda: ClinicSettings.for_site(site))
+    settings = cached_for_site(
+        site.pk, "clinic-settings", lambda: ClinicSettings.for_site(site), request
+    )
     settings._request = request  # as Wagtail's for_request does, for page URLs
     setattr(request, attribute, settings)
     return settings

@@ -37,7 +37,7 @@ class ConditionIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conditions = public_pages(ConditionPage.objects.child_of(self).live())
+        conditions = public_pages(ConditionPage.objects.child_of(self).live(), request)
         context["conditions"] = paginate(
             conditions.select_related("listing_image"), CONDITIONS_PER_PAGE, request.GET.get("page")
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from django.db import models
 from wagtail.images import get_image_model
@@ -44,6 +45,12 @@ SHARE_IMAGE_FIELDS = ("listing_image", "photo", "hero_image")
 ImageSpecs = Iterable[tuple[AbstractImage | None, str]]
 
 
+@cache
+def _filter(spec: str) -> Filter:
+    """One Filter per spec for the process: Wagtail parses its operations once, on first use."""
+    return Filter(spec=spec)
+
+
 def share_image_of(page) -> AbstractImage | None:
     return next(
         (getattr(page, name) for name in SHARE_IMAGE_FIELDS if getattr(page, name, None)), None
@@ -65,7 +72,7 @@ def prefetch_renditions(wanted: ImageSpecs) -> None:
             continue
         instances[image.pk].append(image)
         for spec in Filter.expand_spec(pattern):
-            filters[image.pk].setdefault(spec, Filter(spec=spec))
+            filters[image.pk].setdefault(spec, _filter(spec))
     if not instances:
         return
 

@@ -58,7 +58,8 @@ def site_menu(request: HttpRequest | None) -> list[MenuItem]:
     items = cached_for_site(
         site.pk,
         "menu",
-        lambda: menu_items(public_pages(menu_candidates(site.root_page)), request),
+        lambda: menu_items(public_pages(menu_candidates(site.root_page), request), request),
+        request,
     )
     remember_menu(request, items)
     return items

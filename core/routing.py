@@ -20,17 +20,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from clinic_pages.core.menus import menu_items, remember_menu
+from clinic_pages.core.visibility import (
+    ancestor_paths,
+    remember_restricted_paths,
+    restrictions_of_site,
+)
 
-
-def ancestor_paths(page: Page) -> list[str]:
-    """The materialised paths of the page's ancestors and its own, root first."""
-    return [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+# What routing, breadcrumbs and the menu read of the pages around the routed one.
+SURROUNDING_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "live",
+    "show_in_menus",
+    "alias_of_id",
+    "content_type_id",
+    "locale_id",
+)
 
 
 def _routes_by_url_path(page_class: type[Page] | None) -> bool:
@@ -52,20 +67,31 @@ def _is_site_root(page: Page, request: HttpRequest) -> bool:
 
 
 def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -> list[Page]:
-    """Ancestors of ``start`` (and itself), the pages at ``url_paths`` below it and, from a site
-    root, its live children; path order, each flagged ``restricted``."""
+    """Ancestors of ``start`` (and itself) and the pages at ``url_paths`` below it, in path order,
+    each flagged ``restricted`` when it carries a view restriction.
+
+    From a site root, also its live children (the sections and menu) and every restricted page
+    of the site, whose paths then serve the request's other listings (``core.visibility``).
+    """
     wanted = Q(path__in=ancestor_paths(start))
     if url_paths:
         wanted |= Q(url_path__in=url_paths, path__startswith=start.path, depth__gt=start.depth)
-    if _is_site_root(start, request):
+    restricted_ids = PageViewRestriction.objects.values("page_id")
+    from_site_root = _is_site_root(start, request)
+    if from_site_root:
         wanted |= Q(path__startswith=start.path, depth=start.depth + 1, live=True)
-        start._routed_sections = []
+        site_restrictions = PageViewRestriction.objects.filter(restrictions_of_site(start))
+        wanted |= Q(pk__in=site_restrictions.values("page_id"))
     rows = list(
         Page.objects.filter(wanted)
-        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .annotate(
+            restricted=ExpressionWrapper(Q(pk__in=restricted_ids), output_field=BooleanField())
+        )
+        .only(*SURROUNDING_FIELDS)
         .order_by("path")
     )
-    if hasattr(start, "_routed_sections"):
+    if from_site_root:
+        remember_restricted_paths(request, [row.path for row in rows if row.restricted])
         _remember_sections(start, rows, request)
     return rows
 

@@ -1,32 +1,73 @@
-"""Which pages anyone may see, decided inside the query that lists them.
+"""Which pages anyone may see: the site's restricted sections, looked up once per request.
 
-Wagtail's ``PageQuerySet.public()`` first loads every view restriction of the install (one query
-per call) and then excludes their subtrees. A page that lists treatments, shows a menu and links
-its neighbours called it three times per render. ``public_pages`` asks the same question as a
-subquery of the listing itself, so it costs no query of its own, whatever the number of
-restrictions or clinics.
+Wagtail's ``PageQuerySet.public()`` loads every view restriction of the install on each call (one
+query per call: a page with a menu, a listing and its neighbours made three) and then excludes
+their subtrees. Here the paths of the restricted pages of the request's site are looked up once:
+routing brings them with the page (``core.routing``), other views read them from the cache under
+the site's content generation (a restriction change bumps it), and listings exclude those subtrees
+in their own query, which needs no condition at all when nothing is restricted, as is usual.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
-from wagtail.query import PageQuerySet
+from collections.abc import Iterable
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from wagtail.models import Page, PageViewRestriction, Site
+
+from clinic_pages.core.generation import cached_for_site
+
+REQUEST_ATTRIBUTE = "_clinic_pages_restricted_paths"
 
 
-def restriction_on_page_or_ancestor(path_field: str = "path") -> Exists:
-    """True for a page under a view restriction: one on the page itself or on an ancestor.
+def ancestor_paths(page: Page) -> list[str]:
+    """The materialised paths of the page's ancestors and its own, root first."""
+    return [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
 
-    A restricted page's materialised path is a prefix of the path of every page below it.
+
+def restrictions_of_site(root: Page) -> Q:
+    """Restrictions that can hide pages of the site: in its tree, or above its root."""
+    return Q(page__path__startswith=root.path) | Q(page__path__in=ancestor_paths(root))
+
+
+def remember_restricted_paths(request: HttpRequest, paths: Iterable[str]) -> None:
+    setattr(request, REQUEST_ATTRIBUTE, tuple(sorted(set(paths))))
+
+
+def restricted_paths(request: HttpRequest | None) -> tuple[str, ...]:
+    """Paths of the pages with a view restriction that can hide pages of the request's site."""
+    paths = getattr(request, REQUEST_ATTRIBUTE, None)
+    if paths is not None:
+        return paths
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:  # no site to narrow to: every restriction of the install
+        return tuple(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+
+    def lookup() -> tuple[str, ...]:
+        restrictions = PageViewRestriction.objects.filter(restrictions_of_site(site.root_page))
+        return tuple(sorted(set(restrictions.values_list("page__path", flat=True))))
+
+    paths = cached_for_site(site.pk, "restricted-paths", lookup, request)
+    remember_restricted_paths(request, paths)
+    return paths
+
+
+def is_restricted(path: str, paths: Iterable[str]) -> bool:
+    """Whether a page at ``path`` lies in a restricted section (its own or an ancestor's)."""
+    return any(path.startswith(restricted) for restricted in paths)
+
+
+def public_pages(
+    pages: QuerySet, request: HttpRequest | None, path_field: str = "path"
+) -> QuerySet:
+    """``pages.public()`` without its query: rows outside the site's restricted sections.
+
+    ``path_field`` names the page's path when the rows are not pages (``"treatment__path"``).
     """
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
-        )
-    )
-
-
-def public_pages(pages: PageQuerySet) -> PageQuerySet:
-    """``pages.public()`` in the same query: pages outside every restricted section."""
-    return pages.exclude(restriction_on_page_or_ancestor())
+    paths = restricted_paths(request)
+    if not paths:
+        return pages
+    return pages.exclude(reduce(or_, (Q(**{f"{path_field}__startswith": p}) for p in paths)))

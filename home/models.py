@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page, Site
@@ -19,7 +18,7 @@ from clinic_pages.core.images import (
     cards,
     load_image_fields,
 )
-from clinic_pages.core.visibility import public_pages, restriction_on_page_or_ancestor
+from clinic_pages.core.visibility import public_pages
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 
@@ -81,31 +80,31 @@ class HomePage(ClinicPage):
     class Meta:
         verbose_name = "clinic home page"
 
-    @cached_property
-    def featured_treatments(self) -> list[TreatmentPage]:
+    def featured_treatments(self, request) -> list[TreatmentPage]:
         """The treatments editors chose, else the first of the treatments index."""
+        links = self.featured_treatment_links.filter(treatment__live=True)
         chosen = [
             link.treatment
-            for link in self.featured_treatment_links.filter(treatment__live=True)
-            .exclude(restriction_on_page_or_ancestor("treatment__path"))
-            .select_related("treatment", "treatment__listing_image")[:FEATURED_TREATMENTS_COUNT]
+            for link in public_pages(links, request, "treatment__path")
+            .select_related("treatment", "treatment__listing_image")
+            .defer("treatment__body")[:FEATURED_TREATMENTS_COUNT]
         ]
         if chosen:
             return chosen
         return list(
-            self._live_public(TreatmentPage).select_related("listing_image")[
-                :FEATURED_TREATMENTS_COUNT
-            ]
+            self._live_public(TreatmentPage, request)
+            .select_related("listing_image")
+            .defer_streamfields()[:FEATURED_TREATMENTS_COUNT]
         )
 
-    def _live_public(self, model):
-        return public_pages(model.objects.descendant_of(self).live())
+    def _live_public(self, model, request):
+        return public_pages(model.objects.descendant_of(self).live(), request)
 
     def section_urls(self, request) -> dict[str, str]:
         """Where each listing's "See all" link leads: the index pages below the home page."""
         sections = self.routed_sections()
         if sections is None:
-            sections = list(public_pages(self.get_children().live()))
+            sections = list(public_pages(self.get_children().live(), request))
         kinds = {
             TreatmentIndexPage: "treatments",
             ConditionIndexPage: "conditions",
@@ -123,17 +122,21 @@ class HomePage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         load_image_fields(self, "hero_image", "listing_image")
         context["section_urls"] = self.section_urls(request)
+        context["featured_treatments"] = self.featured_treatments(request)
+        # Links only: the base page's title and URL are all the list shows.
+        conditions = Page.objects.descendant_of(self).live().type(ConditionPage)
         context["conditions"] = list(
-            self._live_public(ConditionPage).order_by("path")[:CONDITIONS_COUNT]
+            public_pages(conditions, request).order_by("path")[:CONDITIONS_COUNT]
         )
         context["physicians"] = list(
-            self._live_public(PhysicianPage)
+            self._live_public(PhysicianPage, request)
             .select_related("photo")
             .order_by("path")[:PHYSICIANS_COUNT]
         )
         context["latest_articles"] = list(
-            self._live_public(ArticlePage)
+            self._live_public(ArticlePage, request)
             .select_related("author", "listing_image")
+            .defer_streamfields()
             .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
         )
         site = Site.find_for_request(request) or self.get_site()
@@ -144,7 +147,7 @@ class HomePage(ClinicPage):
         return [
             *super().rendered_images(context),
             (self.hero_image, HERO),
-            *cards(self.featured_treatments),
+            *cards(context["featured_treatments"]),
             *cards(context["physicians"], "photo", PORTRAIT_CARD),
             *cards(context["latest_articles"]),
         ]

@@ -46,7 +46,7 @@ class PhysicianIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        physicians = public_pages(PhysicianPage.objects.child_of(self).live())
+        physicians = public_pages(PhysicianPage.objects.child_of(self).live(), request)
         context["physicians"] = paginate(
             physicians.select_related("photo").prefetch_related("specialties"),
             PHYSICIANS_PER_PAGE,

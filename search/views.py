@@ -25,7 +25,7 @@ def search(request):
     if query and site is not None:
         # The search backend takes plain field filters, so the view-restriction check goes in
         # as a subquery of ids rather than an EXISTS on the searched rows.
-        public = public_pages(Page.objects.in_site(site)).values("pk")
+        public = public_pages(Page.objects.in_site(site), request).values("pk")
         pages = Page.objects.live().in_site(site).exclude(depth__lte=1).filter(pk__in=public)
         results = pages.search(query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

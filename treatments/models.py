@@ -38,7 +38,7 @@ class TreatmentIndexPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        treatments = public_pages(TreatmentPage.objects.child_of(self).live())
+        treatments = public_pages(TreatmentPage.objects.child_of(self).live(), request)
         context["treatments"] = paginate(
             treatments.select_related("listing_image"), TREATMENTS_PER_PAGE, request.GET.get("page")
         )
@@ -133,13 +133,12 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
             if link.treatment.live
         ]
 
-    @cached_property
-    def series_neighbours(self) -> tuple[Page | None, Page | None]:
+    def series_neighbours(self, request) -> tuple[Page | None, Page | None]:
         """Previous and next treatment in the clinic's series (the index's page order)."""
         siblings = list(
-            public_pages(TreatmentPage.objects.sibling_of(self).live()).only(
-                "id", "title", "url_path"
-            )
+            public_pages(TreatmentPage.objects.sibling_of(self).live(), request)
+            .only("id", "title", "url_path")
+            .order_by("path")
         )
         ids = [page.id for page in siblings]
         if self.id not in ids:
@@ -161,6 +160,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["reference_numbers"] = self.references.numbers
+        context["previous_treatment"], context["next_treatment"] = self.series_neighbours(request)
         return context
 
     def rendered_images(self, context) -> ImageSpecs:

@@ -37,7 +37,7 @@ def footer_locations(context) -> list[Location]:
     if site is None:
         return []
     items = cached_for_site(
-        site.pk, "footer-offices", lambda: list(Location.objects.filter(site=site))
+        site.pk, "footer-offices", lambda: list(Location.objects.filter(site=site)), request
     )
     request._clinic_footer_locations = items
     return items

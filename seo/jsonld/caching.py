@@ -6,6 +6,7 @@ settings, references, questions), which the site's content generation covers
 (``core.generation``). So the finished ``<script>`` text is kept under the page, its live
 revision, that generation and the language.
 
+Views without a page (search results, errors) carry only the site's nodes, kept per site.
 Nothing is kept for a preview, a request that is not a GET, or a page routing did not clear of
 view restrictions (a page behind a login or password, or one reached some other way).
 """
@@ -23,21 +24,26 @@ from clinic_pages.core.generation import ENTRY_TIMEOUT, content_generation
 
 
 def cache_key(page: Page | None, request: HttpRequest | None) -> str | None:
-    """The key of the page's graph, or None when it must be built afresh."""
-    if page is None or request is None or not page.pk or not page.live:
+    """The key of the page's graph (or, off any page, the site's), or None to build it afresh."""
+    if request is None or request.method not in ("GET", "HEAD"):
         return None
-    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False):
         return None
-    if not getattr(page, "_routed_without_restrictions", False):
+    if page is not None and not (page.pk and page.live and _routed_public(page)):
         return None
     site = Site.find_for_request(request)
     if site is None:
         return None
-    revision = f"{page.live_revision_id}-{page.last_published_at.isoformat() if page.last_published_at else ''}"
-    return (
-        f"clinic_pages:jsonld:{site.pk}:{content_generation(site.pk)}:{page.pk}:{revision}:"
-        f"{get_language()}"
-    )
+    prefix = f"clinic_pages:jsonld:{site.pk}:{content_generation(site.pk, request)}"
+    if page is None:  # search results, error pages: the site and the practice only
+        return f"{prefix}:site:{get_language()}"
+    published = page.last_published_at.isoformat() if page.last_published_at else ""
+    return f"{prefix}:{page.pk}:{page.live_revision_id}:{published}:{get_language()}"
+
+
+def _routed_public(page: Page) -> bool:
+    """Routing found no view restriction on the page or its ancestors (core.routing)."""
+    return getattr(page, "_routed_without_restrictions", False)
 
 
 def cached_script(page: Page | None, request: HttpRequest | None, build: Callable[[], str]) -> str:
