@@ -8,7 +8,8 @@ classification of every admin URL in clinics.admin_urls:
 - the superuser-only views (install-wide reports, Sites, workflows, redirects, users and groups)
   are kept to the network role (superusers); clinics have their own scoped report (Reviews due);
 - the page chooser's "chosen multiple" answers only for pages the user may explore;
-- the workflow-cancellation confirmation answers only for pages the user may edit.
+- the workflow-cancellation confirmation answers only for pages the user may edit;
+- the tag autocomplete suggests only tags of the user's own clinic's media.
 
 It must come after AuthenticationMiddleware (system checks E001 and E002).
 
@@ -39,8 +40,10 @@ from clinic_pages.clinics.admin_urls import (
     GUARDED,
     SECOND_FACTOR_EXEMPT,
     SUPERUSER_ONLY,
+    TAG_AUTOCOMPLETE_VIEW,
     WORKFLOW_CANCELLATION_VIEW,
 )
+from clinic_pages.clinics.tags import clinic_tag_autocomplete
 
 NETWORK_ONLY_MENU_ITEMS = frozenset(
     {"page-types-usage", "locked-pages", "site-history", "workflows", "workflow-tasks"}
@@ -82,6 +85,8 @@ class ClinicAdminGuardMiddleware:
             request, view_kwargs.get("page_id")
         ):
             raise PermissionDenied
+        if view_name == TAG_AUTOCOMPLETE_VIEW:
+            return clinic_tag_autocomplete(request)
         return None
 
 

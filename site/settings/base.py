@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "clinic_pages.clinics.middleware.ClinicContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Clinic sites resolve the plugin's routes (search, sitemap, robots.txt) before the host's.
+    "clinic_pages.home.middleware.ClinicSiteRoutesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,7 +88,7 @@ MIDDLEWARE = [
 
 # django-axes first: it refuses a sign-in while the account or the client is locked out.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
