@@ -26,6 +26,7 @@ from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
 from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.core.visibility import public_pages
 from clinic_pages.physicians.models import PhysicianPage
 from clinic_pages.treatments.models import TreatmentPage
 
@@ -43,13 +44,11 @@ def _views():
     return booking
 
 
-def _site_pages(model, site: Site, private=None):
-    """Live, public pages of one type that sit under one clinic's home page.
-
-    ``private`` is the private sections' filter (``private_q()``), when the caller has it.
-    """
+def _site_pages(model, site: Site, request=None):
+    """Live pages of one type under one clinic's home page, outside its restricted sections
+    (which routing already looked up for the request)."""
     pages = model.objects.live().descendant_of(site.root_page, inclusive=True)
-    return pages.exclude(pages.private_q() if private is None else private)
+    return public_pages(pages, request)
 
 
 @dataclass(frozen=True)
@@ -183,15 +182,15 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         offered = set(self._offered_ids("offered_locations"))
         return [office for office in self.offices if office.pk in offered] or self.offices
 
-    def available_physicians(self, private=None) -> list[PhysicianPage]:
-        pages = _site_pages(PhysicianPage, self.clinic_site, private)
+    def available_physicians(self, request=None) -> list[PhysicianPage]:
+        pages = _site_pages(PhysicianPage, self.clinic_site, request)
         offered = self._offered_ids("offered_physicians")
         chosen = list(pages.filter(pk__in=offered).order_by("family_name", "given_name"))
         return chosen or list(pages.order_by("family_name", "given_name"))
 
-    def available_treatments(self, private=None) -> list[tuple[int, str]]:
+    def available_treatments(self, request=None) -> list[tuple[int, str]]:
         """(id, title) of the treatments the form offers, in the order of the page tree."""
-        pages = _site_pages(TreatmentPage, self.clinic_site, private).order_by("path")
+        pages = _site_pages(TreatmentPage, self.clinic_site, request).order_by("path")
         offered = self._offered_ids("offered_treatments")
         chosen = list(pages.filter(pk__in=offered).values_list("pk", "title")) if offered else []
         return chosen or list(pages.values_list("pk", "title"))

@@ -16,7 +16,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from clinic_pages.appointments.forms import BookingChoices, BookingForm
 from clinic_pages.appointments.models import AppointmentRequest
@@ -70,18 +69,17 @@ class BookingFormView:
     def load_choices(self, request) -> BookingChoices:
         """Everything the form offers, in a handful of queries and few model instances."""
         page = self.page
-        private = Page.objects.all().private_q()
         locations = page.available_locations()
         choices = BookingChoices(
             locations=locations,
-            treatments=page.available_treatments(private),
+            treatments=page.available_treatments(request),
             reasons=[(reason.pk, reason.label) for reason in page.reasons.all()],
             location_names={office.pk: office.name for office in page.offices},
         )
         physicians = None
         physician_id = _int_param(request, "physician")
         if physician_id:
-            physicians = page.available_physicians(private)
+            physicians = page.available_physicians(request)
             physician = next((p for p in physicians if p.pk == physician_id), None)
             if physician is not None:
                 choices.slots = page.open_slots(locations, physician_id=physician.pk)
@@ -102,7 +100,7 @@ class BookingFormView:
             choices.physician_names = {pk: p.short_name for pk, p in known.items()}
         else:
             choices.physicians = (
-                physicians if physicians is not None else page.available_physicians(private)
+                physicians if physicians is not None else page.available_physicians(request)
             )
         return choices
 

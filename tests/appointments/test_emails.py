@@ -139,10 +139,12 @@ def test_retry_command_refuses_an_absurd_window(alpha):
 
 
 @pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: run with DATABASE_URL=postgres://... for real concurrency",
+)
 @pytest.mark.django_db(transaction=True)
 def test_two_retry_runs_at_once_send_each_email_once(alpha, client):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... for real concurrency")
     from tests.appointments.conftest import form_token, valid_data
 
     for n in range(3):
