@@ -12,13 +12,17 @@ Set as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "clinic_pages.clinics.
 
 from __future__ import annotations
 
+from django.db import connection
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.query import Phrase, PlainText
+
+if connection.vendor == "sqlite":
+    # The SQLite module touches SQLite-only index models, so it is imported on SQLite alone.
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
 
 
 def _escaped(query):
@@ -36,24 +40,24 @@ class QuoteSafeQueryMixin:
         return super().build_search_query_content(_escaped(query), config=config)
 
 
-class QuoteSafeSQLiteSearchQueryCompiler(QuoteSafeQueryMixin, SQLiteSearchQueryCompiler):
-    pass
+if connection.vendor == "sqlite":
 
+    class QuoteSafeSQLiteSearchQueryCompiler(QuoteSafeQueryMixin, SQLiteSearchQueryCompiler):
+        pass
 
-class QuoteSafeSQLiteAutocompleteQueryCompiler(
-    QuoteSafeQueryMixin, SQLiteAutocompleteQueryCompiler
-):
-    pass
+    class QuoteSafeSQLiteAutocompleteQueryCompiler(
+        QuoteSafeQueryMixin, SQLiteAutocompleteQueryCompiler
+    ):
+        pass
 
-
-class QuoteSafeSQLiteSearchBackend(SQLiteSearchBackend):
-    query_compiler_class = QuoteSafeSQLiteSearchQueryCompiler
-    autocomplete_query_compiler_class = QuoteSafeSQLiteAutocompleteQueryCompiler
+    class QuoteSafeSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = QuoteSafeSQLiteSearchQueryCompiler
+        autocomplete_query_compiler_class = QuoteSafeSQLiteAutocompleteQueryCompiler
 
 
 def SearchBackend(params):  # the name Wagtail's backend loader looks for
     """The database backend Wagtail would pick for this database, quote-safe on SQLite."""
     backend = DatabaseSearchBackend(params)
-    if type(backend) is SQLiteSearchBackend:
+    if connection.vendor == "sqlite" and type(backend) is SQLiteSearchBackend:
         return QuoteSafeSQLiteSearchBackend(params)
     return backend
