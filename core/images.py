@@ -95,14 +95,16 @@ def prefetch_renditions(wanted: ImageSpecs) -> None:
         if not any(r.filter_spec == spec_filter.spec for r in found[pk])
     ]
     if missing:
-        lookup = models.Q()
-        for pk, spec_filter in missing:
-            lookup |= models.Q(
-                image_id=pk,
-                filter_spec=spec_filter.spec,
-                focal_point_key=spec_filter.get_cache_key(instances[pk][0]),
-            )
-        loaded = list(Rendition.objects.filter(lookup))
+        # Two plain IN lists, not one condition per rendition (a hundred cards would make an
+        # expression too deep for SQLite); the focal point key is matched here.
+        wanted_keys = {(pk, f.spec, f.get_cache_key(instances[pk][0])) for pk, f in missing}
+        candidates = Rendition.objects.filter(
+            image_id__in={pk for pk, _ in missing},
+            filter_spec__in={spec_filter.spec for _, spec_filter in missing},
+        )
+        loaded = [
+            r for r in candidates if (r.image_id, r.filter_spec, r.focal_point_key) in wanted_keys
+        ]
         for rendition in loaded:
             rendition.image = instances[rendition.image_id][0]  # its cache key reads the image
             found[rendition.image_id].append(rendition)

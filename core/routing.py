@@ -9,8 +9,8 @@ by ``url_path`` (unique: it is the chain of slugs from the tree's root), the anc
 routing starts from, and, from a site root, its live children (the site's sections, which the
 menu shows). Each row is flagged when it carries a view restriction. Then it loads the target's
 specific row. The pages on the way become the breadcrumb trail, the flags answer the
-view-restriction check, and the sections become the menu (``core.menus``), so none of them needs a
-query of its own. A site root served as itself (the clinic home) takes one query for the same.
+view-restriction check, and the sections become the menu (``core.outline``), so none of them needs
+a query of its own. A site root served as itself (the clinic home) takes one query for the same.
 
 A page type with its own ``route`` (a ``RoutablePageMixin`` page, or a host project's page
 type) still routes its part of the URL itself: the walk hands over to it where it stands.
@@ -20,31 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from clinic_pages.core.menus import menu_items, remember_menu
-from clinic_pages.core.visibility import (
+from clinic_pages.core.outline import (
     ancestor_paths,
-    remember_restricted_paths,
-    restrictions_of_site,
-)
-
-# What routing, breadcrumbs and the menu read of the pages around the routed one.
-SURROUNDING_FIELDS = (
-    "id",
-    "path",
-    "depth",
-    "title",
-    "slug",
-    "url_path",
-    "live",
-    "show_in_menus",
-    "alias_of_id",
-    "content_type_id",
-    "locale_id",
+    outline_of,
+    remember_outline,
+    sections,
+    surroundings,
 )
 
 
@@ -67,45 +52,19 @@ def _is_site_root(page: Page, request: HttpRequest) -> bool:
 
 
 def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -> list[Page]:
-    """Ancestors of ``start`` (and itself) and the pages at ``url_paths`` below it, in path order,
-    each flagged ``restricted`` when it carries a view restriction.
+    """The site outline's rows (``core.outline``) with the pages at ``url_paths`` below ``start``.
 
-    From a site root, also its live children (the sections and menu) and every restricted page
-    of the site, whose paths then serve the request's other listings (``core.visibility``).
+    The outline and the root's sections are kept for the rest of the request.
     """
-    wanted = Q(path__in=ancestor_paths(start))
-    if url_paths:
-        wanted |= Q(url_path__in=url_paths, path__startswith=start.path, depth__gt=start.depth)
-    restricted_ids = PageViewRestriction.objects.values("page_id")
-    from_site_root = _is_site_root(start, request)
-    if from_site_root:
-        wanted |= Q(path__startswith=start.path, depth=start.depth + 1, live=True)
-        site_restrictions = PageViewRestriction.objects.filter(restrictions_of_site(start))
-        wanted |= Q(pk__in=site_restrictions.values("page_id"))
-    rows = list(
-        Page.objects.filter(wanted)
-        .annotate(
-            restricted=ExpressionWrapper(Q(pk__in=restricted_ids), output_field=BooleanField())
-        )
-        .only(*SURROUNDING_FIELDS)
-        .order_by("path")
-    )
-    if from_site_root:
-        remember_restricted_paths(request, [row.path for row in rows if row.restricted])
-        _remember_sections(start, rows, request)
+    site = Site.find_for_request(request)  # cached on the request by Wagtail's routing
+    if site is None:
+        return surroundings(start, url_paths)
+    root = start if site.root_page_id == start.pk else site.root_page
+    rows = surroundings(root, url_paths, below=start)
+    remember_outline(request, outline_of(root, rows, request))
+    if root is start:
+        start._routed_sections = sections(root, rows)
     return rows
-
-
-def _remember_sections(root: Page, rows: list[Page], request: HttpRequest) -> None:
-    """The site root's live, public children, for its own listings and for the site menu."""
-    if any(row.restricted for row in rows if row.depth <= root.depth):
-        sections = []
-    else:
-        sections = [
-            row for row in rows if row.depth == root.depth + 1 and row.live and not row.restricted
-        ]
-    root._routed_sections = sections
-    remember_menu(request, menu_items([row for row in sections if row.show_in_menus], request))
 
 
 def _mark_unrestricted(page: Page, rows: Sequence[Page]) -> None:
@@ -119,7 +78,8 @@ def route_below(start: Page, request: HttpRequest, components: Sequence[str]) ->
         start.url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)
     ]
     rows = _surroundings(start, request, prefixes)
-    on_the_way = [row for row in rows if row.depth <= start.depth]
+    lineage = set(ancestor_paths(start))
+    on_the_way = [row for row in rows if row.path in lineage]
     by_url_path = {row.url_path: row for row in rows if row.depth > start.depth}
 
     parent: Page = start
@@ -154,8 +114,9 @@ class UrlPathRoutingMixin:
             return route_below(self, request, path_components)
         if not hasattr(self, "_routed_without_restrictions") and _is_site_root(self, request):
             rows = _surroundings(self, request, [])
-            self._routed_ancestors = [row for row in rows if row.depth < self.depth]
-            _mark_unrestricted(self, [row for row in rows if row.depth <= self.depth])
+            lineage = [row for row in rows if row.path in set(ancestor_paths(self))]
+            self._routed_ancestors = lineage[:-1]
+            _mark_unrestricted(self, lineage)
         return super().route(request, path_components)
 
     def routed_ancestors(self) -> list[Page] | None:

@@ -1,11 +1,10 @@
-"""Which pages anyone may see: the site's restricted sections, looked up once per request.
+"""Which pages anyone may see: listings leave out the site's restricted sections.
 
 Wagtail's ``PageQuerySet.public()`` loads every view restriction of the install on each call (one
 query per call: a page with a menu, a listing and its neighbours made three) and then excludes
-their subtrees. Here the paths of the restricted pages of the request's site are looked up once:
-routing brings them with the page (``core.routing``), other views read them from the cache under
-the site's content generation (a restriction change bumps it), and listings exclude those subtrees
-in their own query, which needs no condition at all when nothing is restricted, as is usual.
+their subtrees. Here the restricted sections come with the site's outline (``core.outline``),
+looked up once per request at most, and a listing excludes them in its own query; when nothing
+is restricted, as is usual, it needs no condition at all.
 """
 
 from __future__ import annotations
@@ -16,43 +15,17 @@ from operator import or_
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
-from clinic_pages.core.generation import cached_for_site
-
-REQUEST_ATTRIBUTE = "_clinic_pages_restricted_paths"
-
-
-def ancestor_paths(page: Page) -> list[str]:
-    """The materialised paths of the page's ancestors and its own, root first."""
-    return [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
-
-
-def restrictions_of_site(root: Page) -> Q:
-    """Restrictions that can hide pages of the site: in its tree, or above its root."""
-    return Q(page__path__startswith=root.path) | Q(page__path__in=ancestor_paths(root))
-
-
-def remember_restricted_paths(request: HttpRequest, paths: Iterable[str]) -> None:
-    setattr(request, REQUEST_ATTRIBUTE, tuple(sorted(set(paths))))
+from clinic_pages.core.outline import site_outline
 
 
 def restricted_paths(request: HttpRequest | None) -> tuple[str, ...]:
-    """Paths of the pages with a view restriction that can hide pages of the request's site."""
-    paths = getattr(request, REQUEST_ATTRIBUTE, None)
-    if paths is not None:
-        return paths
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:  # no site to narrow to: every restriction of the install
+    """Paths of the pages whose view restriction can hide pages of the request's site."""
+    outline = site_outline(request) if request is not None else None
+    if outline is None:  # no site to narrow to: every restriction of the install
         return tuple(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-
-    def lookup() -> tuple[str, ...]:
-        restrictions = PageViewRestriction.objects.filter(restrictions_of_site(site.root_page))
-        return tuple(sorted(set(restrictions.values_list("page__path", flat=True))))
-
-    paths = cached_for_site(site.pk, "restricted-paths", lookup, request)
-    remember_restricted_paths(request, paths)
-    return paths
+    return outline.restricted_paths
 
 
 def is_restricted(path: str, paths: Iterable[str]) -> bool:

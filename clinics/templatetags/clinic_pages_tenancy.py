@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from clinic_pages.clinics.models import Location
 from clinic_pages.core.generation import cached_for_site
-from clinic_pages.core.menus import MenuItem, site_menu
+from clinic_pages.core.outline import MenuItem, site_outline
 
 register = template.Library()
 
@@ -20,7 +20,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[MenuItem]:
     """The clinic home page's live, public children that editors put in menus, in tree order."""
-    return site_menu(context.get("request"))
+    request = context.get("request")
+    outline = site_outline(request) if request is not None else None
+    return list(outline.menu) if outline is not None else []
 
 
 @register.simple_tag(takes_context=True)
