@@ -22,13 +22,14 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
 
 from clinic_pages.articles.models import ArticlePage, ArticleRelatedTreatment
-from clinic_pages.clinics.models import Location, OpeningHours
+from clinic_pages.clinics.models import ClinicSettings, Location, OpeningHours
 from clinic_pages.conditions.models import ConditionCause, ConditionPage, ConditionSymptom
 from clinic_pages.core.images import CARD, FIGURE, HERO, LOGO, PORTRAIT, PORTRAIT_CARD, SHARE
 from clinic_pages.faqs.models import Question
-from clinic_pages.home.models import HomeFeaturedTreatment
+from clinic_pages.home.models import HomeFeaturedTreatment, HomePage
 from clinic_pages.physicians.models import (
     PhysicianCertification,
     PhysicianEducation,
@@ -435,3 +436,37 @@ def test_search_stays_within_budget_and_flat_from_one_result_to_many(
         large.get(client, path)
     with django_assert_max_num_queries(cached):
         large.get(client, path)
+
+
+def _more_clinics(count: int) -> None:
+    """``count`` more clinic Sites, each with a home page and settings, in a few queries."""
+    root = Page.get_first_root_node()
+    homes = add_pages(
+        root,
+        HomePage,
+        count,
+        lambda i: {"slug": f"extra-{uuid.uuid4().hex[:12]}", "hero_heading": "H", "hero_text": "T"},
+    )
+    sites = Site.objects.bulk_create(
+        Site(hostname=f"{home.slug}.localhost", port=80, site_name=home.slug, root_page=home)
+        for home in homes
+    )
+    ClinicSettings.objects.bulk_create(
+        ClinicSettings(site=site, practice_name=site.site_name) for site in sites
+    )
+
+
+def test_routing_sitemap_and_search_do_not_grow_with_clinics(logo_clinic, client):
+    """Site lookup, routing, the sitemap and search cost the same with 5 clinics or 200."""
+    alpha = logo_clinic("alpha")
+    for clinic in [logo_clinic(f"clinic-{n}") for n in range(4)]:
+        _treatments(clinic, 2)
+    treatment = alpha.url(_treatments(alpha, 2)[0])
+    paths = ["/", treatment, "/sitemap.xml", _search(alpha, 2)]
+
+    with_five = [uncached_queries(alpha, client, path) for path in paths]
+    _more_clinics(195)
+    with_two_hundred = [uncached_queries(alpha, client, path) for path in paths]
+    assert with_five == with_two_hundred, dict(
+        zip(paths, zip(with_five, with_two_hundred, strict=True), strict=True)
+    )
