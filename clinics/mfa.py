@@ -16,7 +16,6 @@ import base64
 
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -34,13 +33,15 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
+from clinic_pages.core.conf import clinic_pages_settings
+
 VERIFY_VIEW = "clinic_pages_mfa_verify"
 SETUP_VIEW = "clinic_pages_mfa_setup"
 DEVICE_NAME = "Authenticator app"
 
 
 def mfa_required() -> bool:
-    return bool(getattr(settings, "CLINIC_PAGES_STAFF_MFA_REQUIRED", False))
+    return bool(clinic_pages_settings.STAFF_MFA_REQUIRED)
 
 
 def _safe_next(request, fallback: str) -> str:

@@ -26,7 +26,6 @@ from urllib.parse import urlencode
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -44,6 +43,7 @@ from clinic_pages.clinics.admin_urls import (
     WORKFLOW_CANCELLATION_VIEW,
 )
 from clinic_pages.clinics.tags import clinic_tag_autocomplete
+from clinic_pages.core.conf import clinic_pages_settings
 
 NETWORK_ONLY_MENU_ITEMS = frozenset(
     {"page-types-usage", "locked-pages", "site-history", "workflows", "workflow-tasks"}
@@ -162,10 +162,8 @@ class ClinicContentSecurityPolicyMiddleware(CSPMiddleware):
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and is_admin_path(request):
-            directives = getattr(
-                settings,
-                "CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY",
-                ADMIN_CONTENT_SECURITY_POLICY,
+            directives = (
+                clinic_pages_settings.ADMIN_CONTENT_SECURITY_POLICY or ADMIN_CONTENT_SECURITY_POLICY
             )
             parts.config = default_config(directives)
         return parts

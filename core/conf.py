@@ -44,6 +44,11 @@ DEFAULTS: dict[str, Any] = {
     "APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS": 90,
     # Who is told of a request when the clinic has set no notification address.
     "APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS": [],
+    # Every admin user must enrol a second factor (TOTP) before reaching the admin.
+    "STAFF_MFA_REQUIRED": False,
+    # The admin's Content-Security-Policy directives (None: the plugin's admin policy, as strict
+    # as Wagtail's admin allows: inline scripts and styles, blob: images, nothing else).
+    "ADMIN_CONTENT_SECURITY_POLICY": None,
 }
 
 

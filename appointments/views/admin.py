@@ -34,6 +34,7 @@ from wagtail.permissions import policy_registry
 from clinic_pages.appointments.forms import WeeklySlotPatternForm
 from clinic_pages.appointments.models import ACTIVE_STATUSES, AppointmentRequest, AppointmentSlot
 from clinic_pages.clinics.access import sites_for_user
+from clinic_pages.clinics.forms import confine_choices
 from clinic_pages.clinics.models import Location
 from clinic_pages.physicians.models import PhysicianPage
 
@@ -205,8 +206,9 @@ class AppointmentSlotFilterSet(WagtailFilterSet):
 class SlotFormMixin:
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        form.fields["location"].queryset = user_locations(self.request)
-        form.fields["physician"].queryset = user_physicians(self.request)
+        # Confined, so a posted id of another clinic renders an empty chooser, not its name.
+        confine_choices(form.fields["location"], user_locations(self.request))
+        confine_choices(form.fields["physician"], user_physicians(self.request))
         return form
 
 

@@ -1,5 +1,5 @@
 """On every demo clinic a visitor books from the ketamine page and sees the confirmation; the
-clinic's editor then finds the request in the admin, and another clinic's editor does not."""
+clinic's front desk then finds the request in the admin, and another clinic's front desk does not."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from playwright.sync_api import expect
 from tests.browser.conftest import CLINIC_SLUGS
 
 
-def _editor_sees(slug: str, reference: str) -> bool:
+def _front_desk_sees(slug: str, reference: str) -> bool:
     from django.contrib.auth import get_user_model
     from django.test import Client
     from django.urls import reverse
 
     client = Client()
-    client.force_login(get_user_model().objects.get(username=f"{slug}-editor"))
+    client.force_login(get_user_model().objects.get(username=f"{slug}-frontdesk"))
     response = client.get(reverse("appointment_requests:index"), HTTP_HOST=f"{slug}.localhost")
     assert response.status_code == 200
     return reference in response.content.decode()
@@ -73,6 +73,6 @@ def test_visitor_books_from_the_ketamine_page(
         assert AppointmentRequest.objects.filter(site=site).count() == before + 1
         reference = AppointmentRequest.objects.filter(site=site).latest("created_at").reference
         assert reference in page.content()
-        assert _editor_sees(clinic, reference)
+        assert _front_desk_sees(clinic, reference)
         other = next(slug for slug in CLINIC_SLUGS if slug != clinic)
-        assert not _editor_sees(other, reference)
+        assert not _front_desk_sees(other, reference)
