@@ -129,11 +129,6 @@ def test_a_chooser_given_garbage_answers_with_a_form_error(w, client_for, value)
     assert "Select a valid choice" in body(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="appointments.views.admin.SlotFormMixin sets its querysets directly; it needs "
-    "clinics.forms.confine_choices(field, queryset) so its chooser widgets are confined too",
-)
 def test_a_slot_with_another_clinics_office_and_physician_shows_neither(w, client_for):
     """The front desk's slot form (appointments) narrows its choosers the same way."""
     data = {
