@@ -6,6 +6,7 @@ edited. It is abstract on purpose: a concrete base page would cost one more join
 
 from __future__ import annotations
 
+from django.db import models
 from django.utils.functional import cached_property
 from wagtail.models import Page
 from wagtail.search import index
@@ -19,6 +20,14 @@ from clinic_pages.core.routing import UrlPathRoutingMixin
 class ClinicPage(UrlPathRoutingMixin, ListingMixin, Page):
     """Abstract base of every public page: listing fields, search fields and common panels."""
 
+    # Page's reverse accessors are named after the model class (``Page.homepage``), so a host
+    # project's own HomePage would clash with ours; these names carry the app label instead.
+    page_ptr = models.OneToOneField(
+        Page,
+        parent_link=True,
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s",
+    )
     base_form_class = ClinicPageForm
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
