@@ -58,7 +58,7 @@ def test_a_restriction_on_the_page_or_above_it_asks_for_the_password(clinic, cli
 def test_an_alias_keeps_the_restriction_of_its_source(clinic, client):
     """Routing sees no restriction on the alias's own path; Wagtail's check finds the source's."""
     private = factories.TreatmentPageFactory(parent=clinic.treatments, slug="private")
-    restrict(private)
     private.create_alias(parent=clinic.conditions, update_slug="alias")
+    restrict(private)  # after the alias was made, so it carries no copy of its own
     response = clinic.get(client, "/conditions/alias/")
     assert b'name="password"' in response.content
