@@ -213,22 +213,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
-# Wagtail's admin renders inline scripts (every chooser widget) and inline styles, so those two
-# are allowed there; everything else stays as strict as on the public site. Add the media host
-# (a CDN or S3 bucket) to "img-src" of both policies when media is served from elsewhere.
-CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
-    "frame-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
-}
+# The admin keeps the plugin's own policy (CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY unset):
+# inline scripts and styles, as Wagtail's admin needs, nothing else. When media is served from
+# a CDN or an S3 bucket, add its host to "img-src" here and in that setting.
 
 # Clinic Pages' own settings (CLINIC_PAGES_*) keep their defaults here: see clinic_pages/core/conf.py.
 
