@@ -14,6 +14,7 @@ from wagtail.search import index
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, ArticleContentBlock
 from clinic_pages.core.images import ImageSpecs, cards, figures
+from clinic_pages.core.models import PAGE_LINK_FIELDS, fields_of
 from clinic_pages.core.pagination import paginate
 from clinic_pages.core.visibility import public_pages
 
@@ -39,7 +40,9 @@ class ArticleIndexPage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         articles = public_pages(ArticlePage.objects.child_of(self).live(), request)
         context["articles"] = paginate(
-            articles.select_related("author", "listing_image").order_by("-date", "-pk"),
+            articles.select_related("author", "listing_image")
+            .defer_streamfields()
+            .order_by("-date", "-pk"),
             ARTICLES_PER_PAGE,
             request.GET.get("page"),
         )
@@ -93,7 +96,9 @@ class ArticlePage(ClinicPage):
     def related_treatments(self) -> list[Page]:
         return [
             link.treatment
-            for link in self.related_treatment_links.select_related("treatment")
+            for link in self.related_treatment_links.select_related("treatment").only(
+                "page_id", "sort_order", "treatment_id", *fields_of("treatment", PAGE_LINK_FIELDS)
+            )
             if link.treatment.live
         ]
 

@@ -13,7 +13,11 @@ from wagtail.search import index
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
 from clinic_pages.core.images import ImageSpecs, cards, figures
-from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.core.models import (
+    PAGE_CARD_FIELDS,
+    MedicalReviewMixin,
+    fields_of,
+)
 from clinic_pages.core.pagination import paginate
 from clinic_pages.core.visibility import public_pages
 
@@ -39,7 +43,9 @@ class ConditionIndexPage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         conditions = public_pages(ConditionPage.objects.child_of(self).live(), request)
         context["conditions"] = paginate(
-            conditions.select_related("listing_image"), CONDITIONS_PER_PAGE, request.GET.get("page")
+            conditions.select_related("listing_image").only(*PAGE_CARD_FIELDS, "listing_image"),
+            CONDITIONS_PER_PAGE,
+            request.GET.get("page"),
         )
         return context
 
@@ -98,13 +104,17 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
     @cached_property
     def treatments(self) -> list[Page]:
         """Live treatments that name this condition (the other side of the treatment link)."""
-        return [
-            link.page
-            for link in self.treatment_links.select_related("page", "page__listing_image").order_by(
-                "page__path"
+        links = (
+            self.treatment_links.select_related("page", "page__listing_image")
+            .only(
+                "page_id",
+                "condition_id",
+                "page__listing_image",
+                *fields_of("page", PAGE_CARD_FIELDS),
             )
-            if link.page.live
-        ]
+            .order_by("page__path")
+        )
+        return [link.page for link in links if link.page.live]
 
     def rendered_images(self, context) -> ImageSpecs:
         return [*super().rendered_images(context), *cards(self.treatments), *figures(self.body)]

@@ -12,6 +12,27 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+# What a link to a page reads: its title, its URL (from url_path) and whether it is live. Link
+# lists load only these columns; a page row has some forty, most of them for the admin.
+PAGE_LINK_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "content_type_id",
+    "locale_id",
+)
+# What a card adds (includes/page_card.html): the summary and the listing image.
+PAGE_CARD_FIELDS = (*PAGE_LINK_FIELDS, "search_description", "listing_summary", "listing_image_id")
+
+
+def fields_of(relation: str, fields: tuple[str, ...]) -> list[str]:
+    """``only()`` names for fields of a related page: ``fields_of("treatment", LINK)``."""
+    return [f"{relation}__{name}" for name in fields]
+
 
 class ListingMixin(models.Model):
     """What a page shows when it is listed elsewhere (cards, search results, sharing)."""

@@ -20,6 +20,7 @@ from wagtail.search import index
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
 from clinic_pages.core.images import PORTRAIT, PORTRAIT_CARD, PORTRAIT_JSONLD, ImageSpecs, cards
+from clinic_pages.core.models import PAGE_LINK_FIELDS, fields_of
 from clinic_pages.core.pagination import paginate
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.physicians.forms import PhysicianPageForm
@@ -181,7 +182,9 @@ class PhysicianPage(ClinicPage):
     def offered_treatments(self) -> list[Page]:
         return [
             link.treatment
-            for link in self.treatments_offered.select_related("treatment")
+            for link in self.treatments_offered.select_related("treatment").only(
+                "page_id", "sort_order", "treatment_id", *fields_of("treatment", PAGE_LINK_FIELDS)
+            )
             if link.treatment and link.treatment.live
         ]
 

@@ -13,7 +13,12 @@ from wagtail.search import index
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
 from clinic_pages.core.images import ImageSpecs, cards, figures
-from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.core.models import (
+    PAGE_CARD_FIELDS,
+    PAGE_LINK_FIELDS,
+    MedicalReviewMixin,
+    fields_of,
+)
 from clinic_pages.core.pagination import paginate
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.references.citations import ReferenceList
@@ -40,7 +45,9 @@ class TreatmentIndexPage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         treatments = public_pages(TreatmentPage.objects.child_of(self).live(), request)
         context["treatments"] = paginate(
-            treatments.select_related("listing_image"), TREATMENTS_PER_PAGE, request.GET.get("page")
+            treatments.select_related("listing_image").only(*PAGE_CARD_FIELDS, "listing_image"),
+            TREATMENTS_PER_PAGE,
+            request.GET.get("page"),
         )
         return context
 
@@ -115,7 +122,9 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     def conditions(self) -> list[Page]:
         return [
             link.condition
-            for link in self.condition_links.select_related("condition")
+            for link in self.condition_links.select_related("condition").only(
+                "page_id", "sort_order", "condition_id", *fields_of("condition", PAGE_LINK_FIELDS)
+            )
             if link.condition.live
         ]
 
@@ -129,7 +138,15 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     def related_treatments(self) -> list[Page]:
         return [
             link.treatment
-            for link in self.related_links.select_related("treatment", "treatment__listing_image")
+            for link in self.related_links.select_related(
+                "treatment", "treatment__listing_image"
+            ).only(
+                "page_id",
+                "sort_order",
+                "treatment_id",
+                "treatment__listing_image",
+                *fields_of("treatment", PAGE_CARD_FIELDS),
+            )
             if link.treatment.live
         ]
 
@@ -137,7 +154,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         """Previous and next treatment in the clinic's series (the index's page order)."""
         siblings = list(
             public_pages(TreatmentPage.objects.sibling_of(self).live(), request)
-            .only("id", "title", "url_path")
+            .only(*PAGE_LINK_FIELDS)
             .order_by("path")
         )
         ids = [page.id for page in siblings]
