@@ -1,10 +1,13 @@
-"""Grow one clinic's content well past demo size, to show query counts do not follow it."""
+"""Grow one clinic's content well past demo size, and the network to 200 clinics, to show
+that query counts do not follow them."""
 
 from __future__ import annotations
 
 import datetime
 
-EXTRA = 40
+EXTRA = 100
+CLINICS = 200
+BLOCK_MAX = 20  # the most findings or questions one evidence or FAQ block takes
 
 
 def _publish(page) -> None:
@@ -88,17 +91,43 @@ def grow_content(slug: str, extra: int = EXTRA) -> str:
         {"finding": f"Bench finding {n}.", "study_type": "", "references": [ref]}
         for n, ref in enumerate(references)
     ]
-    treatment.body.append(("evidence", {"heading": "Bench evidence", "findings": findings}))
-    treatment.body.append(("faq", {"heading": "Bench questions", "questions": questions}))
+    for start in range(0, extra, BLOCK_MAX):
+        chunk = findings[start : start + BLOCK_MAX]
+        treatment.body.append(("evidence", {"heading": "Bench evidence", "findings": chunk}))
+        chunk = questions[start : start + BLOCK_MAX]
+        treatment.body.append(("faq", {"heading": "Bench questions", "questions": chunk}))
     _publish(treatment)
+    grow_clinics()
 
     return describe_growth(extra)
 
 
+def grow_clinics(total: int = CLINICS) -> None:
+    """More clinic Sites (a home page and settings each) until the network has ``total``."""
+    from wagtail.models import Page, Site
+
+    from clinic_pages.clinics.models import ClinicSettings
+    from clinic_pages.home.models import HomePage
+
+    root = Page.get_first_root_node()
+    for n in range(Site.objects.count(), total):
+        home = root.add_child(
+            instance=HomePage(
+                title=f"Bench clinic {n}",
+                slug=f"bench-clinic-{n}",
+                hero_heading="Bench",
+                hero_text="Bench.",
+            )
+        )
+        site = Site.objects.create(hostname=f"bench-clinic-{n}.localhost", root_page=home)
+        ClinicSettings.objects.create(site=site, practice_name=f"Bench clinic {n}")
+
+
 def describe_growth(extra: int = EXTRA) -> str:
     return (
-        f"+{extra} FAQs (all in a treatment FAQ block), +{extra} physicians, "
-        f"+{extra} citations, +{extra} conditions on the treatment, +{extra} articles"
+        f"+{extra} FAQs (in the treatment's FAQ blocks), +{extra} physicians, "
+        f"+{extra} citations, +{extra} conditions on the treatment, +{extra} articles; "
+        f"{CLINICS} clinics"
     )
 
 
