@@ -120,6 +120,15 @@ def _references(n: int) -> list[Reference]:
     )
 
 
+def _evidence(references: list[Reference]) -> dict:
+    """An evidence block with one finding per reference."""
+    findings = [
+        {"finding": f"Finding {i}.", "study_type": "", "references": [ref.pk]}
+        for i, ref in enumerate(references)
+    ]
+    return _block("evidence", {"heading": "Evidence", "intro": "", "findings": findings})
+
+
 def _questions(clinic, n: int) -> list[Question]:
     return Question.objects.bulk_create(
         Question(
@@ -213,17 +222,7 @@ def _treatment(clinic, n: int) -> str:
     questions = _questions(clinic, n)
     (image,) = add_images(1, SHARE)
     body = [
-        _block(
-            "evidence",
-            {
-                "heading": "Evidence",
-                "intro": "",
-                "findings": [
-                    {"finding": f"Finding {i}.", "study_type": "", "references": [ref.pk]}
-                    for i, ref in enumerate(cited)
-                ],
-            },
-        ),
+        _evidence(cited),
         _block(
             "protocol",
             {
@@ -267,18 +266,7 @@ def _treatment(clinic, n: int) -> str:
 
 
 def _condition(clinic, n: int) -> str:
-    cited = _references(n)
-    evidence = _block(
-        "evidence",
-        {
-            "heading": "Evidence",
-            "intro": "",
-            "findings": [
-                {"finding": f"Finding {i}.", "study_type": "", "references": [ref.pk]}
-                for i, ref in enumerate(cited)
-            ],
-        },
-    )
+    evidence = _evidence(_references(n))
     (condition,) = add_pages(
         clinic.conditions,
         ConditionPage,
@@ -314,18 +302,7 @@ def _faq(clinic, n: int) -> str:
 
 
 def _article(clinic, n: int) -> str:
-    cited = _references(n)
-    evidence = _block(
-        "evidence",
-        {
-            "heading": "Evidence",
-            "intro": "",
-            "findings": [
-                {"finding": f"Finding {i}.", "study_type": "", "references": [ref.pk]}
-                for i, ref in enumerate(cited)
-            ],
-        },
-    )
+    evidence = _evidence(_references(n))
     (author,) = _physicians(clinic, 1)
     (article,) = add_pages(
         clinic.articles,
