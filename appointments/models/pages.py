@@ -169,8 +169,9 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             )
 
     def _offered_ids(self, relation: str) -> list[int]:
-        # A list, not a subquery: in previews the relation is modelcluster's in-memory set.
-        return list(getattr(self, relation).values_list("pk", flat=True))
+        # A list, not a subquery: in previews the relation is modelcluster's in-memory set,
+        # which cannot answer values_list("pk").
+        return [item.pk for item in getattr(self, relation).all()]
 
     @cached_property
     def offices(self) -> list[Location]:
