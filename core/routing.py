@@ -89,15 +89,21 @@ def route_below(start: Page, request: HttpRequest, components: Sequence[str]) ->
             raise Http404
         page._cached_parent_obj = parent
         if not _routes_by_url_path(page.specific_class):
-            return page.specific.route(request, components[position + 1 :])
+            # Its own route takes the rest of the URL; what the walk learnt still holds for it.
+            return _walked_to(page, on_the_way).route(request, components[position + 1 :])
         on_the_way.append(page)
         parent = page
 
     target = on_the_way.pop()
-    specific = _load_specific(target)
-    specific._routed_ancestors = on_the_way
-    _mark_unrestricted(specific, [*on_the_way, target])
-    return specific.route(request, [])
+    return _walked_to(target, on_the_way).route(request, [])
+
+
+def _walked_to(page: Page, ancestors: list[Page]) -> Page:
+    """The page's specific object, told its ancestors and whether any of them is restricted."""
+    specific = _load_specific(page)
+    specific._routed_ancestors = list(ancestors)
+    _mark_unrestricted(specific, [*ancestors, page])
+    return specific
 
 
 class UrlPathRoutingMixin:
