@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import threading
-import time
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections
 from django.utils import timezone
 
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.appointments.notifications import mail_connection
 from clinic_pages.appointments.tasks import send_appointment_emails
-from tests.appointments.conftest import post_form
 
 pytestmark = pytest.mark.django_db
 
@@ -136,44 +132,3 @@ def test_retry_command_refuses_an_absurd_window(alpha):
 
     with pytest.raises(CommandError, match="between 1 and"):
         call_command("retry_appointment_emails", "--within-days", "1000000000")
-
-
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: run with DATABASE_URL=postgres://... for real concurrency",
-)
-@pytest.mark.django_db(transaction=True)
-def test_two_retry_runs_at_once_send_each_email_once(alpha, client):
-    from tests.appointments.conftest import form_token, valid_data
-
-    for n in range(3):
-        client.cookies.clear()
-        token = form_token(client, alpha)
-        post_form(client, alpha, valid_data(alpha, token, phone=f"(312) 555-010{n}"))
-    assert AppointmentRequest.objects.count() == 3
-    sent: list[str] = []
-    lock = threading.Lock()
-
-    def slow_send(subject, body, sender, recipients, connection=None):
-        time.sleep(0.05)  # long enough for the two runs to overlap
-        with lock:
-            sent.append(subject + recipients[0])
-
-    barrier = threading.Barrier(2)
-
-    def run():
-        try:
-            barrier.wait()
-            call_command("retry_appointment_emails", verbosity=0)
-        finally:
-            connections.close_all()
-
-    with mock.patch(SEND_MAIL, side_effect=slow_send):
-        threads = [threading.Thread(target=run) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    assert len(sent) == 6  # three requests, a clinic notice and a confirmation each
-    assert len(set(sent)) == 6
