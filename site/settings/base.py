@@ -190,6 +190,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "clinic_pages.appointments.spam.client_ip"
 AXES_LOCKOUT_TEMPLATE = "clinic_pages/clinics/admin/locked_out.html"
+# No row per successful sign-in: a login without a client address (Django's test client's
+# force_login) would store "unknown", which PostgreSQL's inet column refuses.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False  # no Django admin here; `manage.py axes_reset` unlocks
 
 # Second factor for staff (django-otp TOTP): staff enrol from their account menu; an enrolled
