@@ -59,8 +59,11 @@ format: setup
 check: setup
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	# Production as deployed (PostgreSQL, Redis, S3 media); the checks connect to none of them.
 	DJANGO_SETTINGS_MODULE=clinic_site.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
-		ALLOWED_HOSTS=example.com REDIS_URL=redis://127.0.0.1:6379/0 $(BIN)/python manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=admin.example.com DATABASE_URL=postgres://clinic@db.invalid:5432/clinic_pages \
+		REDIS_URL=redis://redis.invalid:6379/0 AWS_STORAGE_BUCKET_NAME=clinic-pages-media \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # The wheel as an adopter gets it: built, inspected, installed into fresh `wagtail start` projects
 # (Python 3.11 + Django 5.2, newest Python + Django 6.1) with the README's steps pasted verbatim.

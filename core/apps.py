@@ -14,3 +14,5 @@ class CoreConfig(AppConfig):
         from clinic_pages.core.generation import connect_wagtail_signals
 
         connect_wagtail_signals()
+        # Importing the module registers its system checks (what production must not run on).
+        from clinic_pages.core import checks  # noqa: F401

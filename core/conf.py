@@ -49,6 +49,12 @@ DEFAULTS: dict[str, Any] = {
     # The admin's Content-Security-Policy directives (None: the plugin's admin policy, as strict
     # as Wagtail's admin allows: inline scripts and styles, blob: images, nothing else).
     "ADMIN_CONTENT_SECURITY_POLICY": None,
+    # What `check --deploy` lets production run on (each then a loud warning instead of an
+    # error): "sqlite", "local-cache" (a cache the workers do not share), "local-media".
+    "ALLOW_EMBEDDED_SERVICES": [],
+    # The path load balancers probe (database and cache), answered before host validation;
+    # None or "" turns it off.
+    "HEALTH_CHECK_PATH": "/healthz",
 }
 
 

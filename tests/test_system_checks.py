@@ -5,16 +5,28 @@ from __future__ import annotations
 
 import pytest
 from django.core.checks import run_checks
+from django.core.files.storage import Storage
 from django.core.management import call_command
 
 from clinic_pages.appointments import checks as appointment_checks
 from clinic_pages.appointments.reporting import NoPostDataReporterFilter
 from clinic_pages.clinics import checks as clinic_checks
 from clinic_pages.clinics.middleware import ClinicAdminGuardMiddleware
+from clinic_pages.core import checks as core_checks
 
 GUARD = "clinic_pages.clinics.middleware.ClinicAdminGuardMiddleware"
 AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
 REDIS = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://redis:6379"}}
+POSTGRES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "clinic_pages"}}
+SQLITE = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+GOOD_SECRET = "pP3nV8-qZr2LxW7sKd0aYt5uEj9cHm4bNf6gRw1oTi_xQlA2zS8vUe"
+# The check reads DATABASES as configured; the test database connection is left as it is.
+overrides_databases = pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+
+
+class BucketStorage(Storage):
+    """Stands in for a storage every server shares (S3 and the like)."""
 
 
 class HostGuard(ClinicAdminGuardMiddleware):
@@ -54,16 +66,17 @@ def test_each_check_is_silent_on_the_example_project(check):
     assert check() == []
 
 
-def test_the_shared_cache_check_is_silent_on_production_settings_with_redis(settings):
-    settings.DEBUG = False
+@overrides_databases
+def test_the_deploy_checks_are_silent_on_shared_services(settings):
+    settings.DATABASES = POSTGRES
     settings.CACHES = REDIS
-    assert appointment_checks.check_shared_cache() == []
-
-
-def test_the_shared_cache_check_is_silent_with_debug_on(settings):
-    settings.DEBUG = True
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    assert appointment_checks.check_shared_cache() == []
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": f"{__name__}.BucketStorage"}}
+    settings.EMAIL_BACKEND = SMTP
+    settings.EMAIL_TIMEOUT = 20
+    settings.SECRET_KEY = GOOD_SECRET
+    assert core_checks.check_embedded_services() == []
+    assert core_checks.check_email_timeout() == []
+    assert core_checks.check_secret_key() == []
 
 
 # ------------------------------------------------------------------ the admin guard
@@ -142,7 +155,20 @@ def test_a_missing_wagtail_app_is_an_error(monkeypatch, app):
     assert error.hint == f'Add "{app}" to INSTALLED_APPS.'
 
 
-# ------------------------------------------------------------------ booking
+# ------------------------------------------------------------------ production fails closed
+
+
+def embedded_ids(settings, *allowed: str) -> list[str]:
+    settings.CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES = list(allowed)
+    return ids(core_checks.check_embedded_services())
+
+
+@overrides_databases
+def test_a_sqlite_database_is_a_deploy_error(settings):
+    settings.DATABASES = {**POSTGRES, "reports": SQLITE["default"]}
+    [error] = [m for m in core_checks.check_embedded_services() if m.id == "clinic_pages.E008"]
+    assert "'reports'" in error.msg
+    assert '"sqlite" to CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES' in error.hint
 
 
 @pytest.mark.parametrize(
@@ -153,18 +179,94 @@ def test_a_missing_wagtail_app_is_an_error(monkeypatch, app):
         "django.core.cache.backends.filebased.FileBasedCache",
     ],
 )
-def test_a_cache_the_workers_do_not_share_is_a_deploy_warning(settings, backend):
-    settings.DEBUG = False
+def test_a_cache_the_workers_do_not_share_is_a_deploy_error(settings, backend):
     settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "/tmp/clinic-pages-cache"}}
-    [warning] = appointment_checks.check_shared_cache()
-    assert warning.id == "clinic_pages.W001"
-    assert backend in warning.msg
+    [error] = [m for m in core_checks.check_embedded_services() if m.id == "clinic_pages.E009"]
+    assert backend in error.msg
+    assert "rate limits would count per worker" in error.msg
 
 
-def test_the_shared_cache_check_runs_only_with_deploy(settings):
-    settings.DEBUG = False  # the test settings keep LocMemCache
-    assert "clinic_pages.W001" not in ids(run_checks())
-    assert "clinic_pages.W001" in ids(run_checks(include_deployment_checks=True))
+@pytest.mark.parametrize(
+    "backend",
+    ["django.core.files.storage.FileSystemStorage", "django.core.files.storage.InMemoryStorage"],
+)
+def test_media_on_the_app_servers_disk_is_a_deploy_error(settings, backend):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": backend}}
+    assert "clinic_pages.E010" in embedded_ids(settings)
+
+
+@overrides_databases
+def test_an_allowed_embedded_service_is_a_loud_warning_instead(settings):
+    settings.DATABASES = SQLITE
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    assert embedded_ids(settings) == ["clinic_pages.E008", "clinic_pages.E009", "clinic_pages.E010"]
+    assert embedded_ids(settings, "local-cache") == [
+        "clinic_pages.E008",
+        "clinic_pages.W005",
+        "clinic_pages.E010",
+    ]
+    warnings = core_checks.check_embedded_services()
+    assert warnings[1].msg.startswith("ALLOWED BY CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES")
+    assert '"local-cache"' in warnings[1].hint
+    # One comma-separated string, as an environment variable gives it, works too.
+    settings.CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES = "sqlite, local-cache,local-media"
+    assert ids(core_checks.check_embedded_services()) == ["clinic_pages.W005"] * 3
+
+
+def test_an_unknown_allowance_is_an_error_without_deploy(settings):
+    settings.CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES = ["local-media", "redis"]
+    [error] = [message for message in run_checks() if message.id == "clinic_pages.E013"]
+    assert "'redis'" in error.msg
+    assert "'local-cache'" in error.hint
+
+
+def test_smtp_without_a_timeout_is_a_deploy_error(settings):
+    settings.EMAIL_BACKEND = SMTP
+    settings.EMAIL_TIMEOUT = None
+    assert ids(core_checks.check_email_timeout()) == ["clinic_pages.E011"]
+    settings.EMAIL_TIMEOUT = 20
+    assert core_checks.check_email_timeout() == []
+
+
+def test_a_backend_other_than_smtp_needs_no_timeout(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.EMAIL_TIMEOUT = None
+    assert core_checks.check_email_timeout() == []
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "django-insecure-" + GOOD_SECRET,
+        "dev-only-insecure-key-never-used-in-production-0123456789",
+        "too-short-to-be-a-secret",
+        "ab" * 40,
+    ],
+)
+def test_an_insecure_secret_key_is_a_deploy_error(settings, key):
+    settings.SECRET_KEY = key
+    assert ids(core_checks.check_secret_key()) == ["clinic_pages.E012"]
+
+
+def test_an_empty_secret_key_is_a_deploy_error(settings):
+    settings.SECRET_KEY = ""
+    [error] = core_checks.check_secret_key()
+    assert error.msg.startswith("SECRET_KEY is empty")
+
+
+def test_the_production_checks_run_only_with_deploy(settings):
+    # The test settings keep LocMemCache, local media and a test-only secret.
+    settings.DEBUG = False
+    deploy_only = {"clinic_pages.E009", "clinic_pages.E010", "clinic_pages.E012"}
+    assert deploy_only.isdisjoint(ids(run_checks()))
+    assert deploy_only <= set(ids(run_checks(include_deployment_checks=True)))
+
+
+# ------------------------------------------------------------------ booking
 
 
 def test_an_exception_reporter_filter_that_keeps_post_data_is_a_warning(settings):

@@ -64,6 +64,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe /healthz with an IP address as Host, before host validation.
+    "clinic_pages.core.health.HealthCheckMiddleware",
+    # An id per request on every log line and in the X-Request-ID response header.
+    "clinic_pages.core.logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response: strict on the public site, as strict as
     # Wagtail's admin allows under the admin (CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY).

@@ -1,8 +1,15 @@
-"""Production: PostgreSQL, Redis, S3-compatible media, behind a CDN; all from the environment."""
+"""Production: PostgreSQL, Redis, S3-compatible media, behind a CDN; all from the environment.
+
+It fails closed: without DATABASE_URL, REDIS_URL or AWS_STORAGE_BUCKET_NAME it refuses to start,
+unless ALLOW_EMBEDDED_SERVICES names what it may run on instead (one server only).
+"""
 
 import os
+import sys
 
 from django.core.exceptions import ImproperlyConfigured
+
+from clinic_pages.clinics.hosts import SiteHostnames
 
 from .base import *  # noqa: F403
 
@@ -34,19 +41,57 @@ def env_bool(name: str, default: bool) -> bool:
     return word in TRUE_WORDS
 
 
+# What each shared service may be replaced with on a single server, and the variable that names
+# the real one: ALLOW_EMBEDDED_SERVICES=sqlite,local-cache,local-media allows all three.
+EMBEDDED_SERVICES = {
+    "sqlite": ("DATABASE_URL", "PostgreSQL", "a SQLite file in CLINIC_SITE_VAR_DIR"),
+    "local-cache": ("REDIS_URL", "the cache all workers share", "a cache on this machine only"),
+    "local-media": ("AWS_STORAGE_BUCKET_NAME", "S3 media storage", "media on this machine's disk"),
+}
+ALLOW_EMBEDDED_SERVICES = env_list("ALLOW_EMBEDDED_SERVICES")
+if unknown := sorted(set(ALLOW_EMBEDDED_SERVICES) - set(EMBEDDED_SERVICES)):
+    raise ImproperlyConfigured(
+        f"ALLOW_EMBEDDED_SERVICES names {', '.join(unknown)}; "
+        f"it takes {', '.join(EMBEDDED_SERVICES)}."
+    )
+# `check --deploy` then warns (clinic_pages.W005) rather than errs about what is allowed here.
+CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES = ALLOW_EMBEDDED_SERVICES
+
+
+def shared_service(name: str) -> bool:
+    """True when the service's variable is set; False when running without it is allowed (and
+    then says so on every start); otherwise start-up stops, naming the variable."""
+    variable, service, stand_in = EMBEDDED_SERVICES[name]
+    if os.environ.get(variable, "").strip():
+        return True
+    if name not in ALLOW_EMBEDDED_SERVICES:
+        raise ImproperlyConfigured(
+            f"Set the {variable} environment variable ({service}). To run on {stand_in} "
+            f"instead, on a single server only, set ALLOW_EMBEDDED_SERVICES={name}."
+        )
+    print(
+        f"WARNING: {variable} is not set and ALLOW_EMBEDDED_SERVICES={name}: running on "
+        f"{stand_in}. Never run more than one server like this.",
+        file=sys.stderr,
+    )
+    return False
+
+
 DEBUG = False
 # Behind a CDN and a load balancer, each appends the address it saw to X-Forwarded-For; the
 # booking limits count the hop our own first proxy added (see CLINIC_PAGES_TRUSTED_PROXY_COUNT).
 CLINIC_PAGES_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "2"))
 SECRET_KEY = env("SECRET_KEY")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Every Site's hostname is allowed as soon as the Site is saved (clinic_pages.clinics.hosts);
+# ALLOWED_HOSTS adds hosts that are no clinic's, such as the admin's.
+ALLOWED_HOSTS = SiteHostnames(env_list("ALLOWED_HOSTS"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "https://admin.example.com")
 
-if "DATABASE_URL" in os.environ:
+if shared_service("sqlite"):
     DATABASES = {"default": dj_database_url.config(conn_max_age=600, conn_health_checks=True)}  # noqa: F405
 
-if "REDIS_URL" in os.environ:
+if shared_service("local-cache"):
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -56,8 +101,16 @@ if "REDIS_URL" in os.environ:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Shared by the workers of this one machine, unlike the per-process default.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
+        }
+    }
 
-if "AWS_STORAGE_BUCKET_NAME" in os.environ:
+if shared_service("local-media"):
     STORAGES["default"] = {  # noqa: F405
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -90,6 +143,24 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# One JSON object per line on stdout, each with its request's id and clinic host
+# (clinic_pages.core.logging); no POST data or query string ever reaches a line.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_context": {"()": "clinic_pages.core.logging.RequestContextFilter"}},
+    "formatters": {"json": {"()": "clinic_pages.core.logging.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_context"],
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
