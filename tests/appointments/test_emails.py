@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection, connections
 from django.utils import timezone
 
 from clinic_pages.appointments.models import AppointmentRequest
@@ -132,3 +135,76 @@ def test_retry_command_refuses_an_absurd_window(alpha):
 
     with pytest.raises(CommandError, match="between 1 and"):
         call_command("retry_appointment_emails", "--within-days", "1000000000")
+
+
+# Skipped before any fixture runs (see test_slot_concurrency). serialized_rollback puts the
+# migrations' rows (the root page, the default locale) back after the previous transactional
+# test's flush; without it the bookings below would have no clinic to go to.
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: run with DATABASE_URL=postgres://... for real concurrency",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_retry_runs_at_once_send_each_email_once(alpha, book, task_queue):
+    """Both runs hold the same three requests, so each of the six e-mails is contested.
+
+    The queue keeps the bookings' tasks unsent (with the immediate backend and no surrounding
+    transaction the booking itself would send everything, leaving the runs nothing to race on).
+    """
+    from clinic_pages.appointments.management.commands import retry_appointment_emails
+
+    for n in range(3):
+        book(alpha, phone=f"(312) 555-010{n}", email=f"patient{n}@example.org")
+    assert AppointmentRequest.objects.filter(clinic_notified_at__isnull=True).count() == 3
+    assert mail.outbox == []
+
+    sent: list[tuple[str, str]] = []
+    errors: list[BaseException] = []
+    outputs: list[str] = []
+    lock = threading.Lock()
+    both_listed = threading.Barrier(2, timeout=20)
+    started = threading.local()
+    deliver = retry_appointment_emails.deliver_pending
+
+    def deliver_after_both_listed(booking):
+        # Each run has read its list of pending requests before either sends anything.
+        if not getattr(started, "done", False):
+            started.done = True
+            both_listed.wait()
+        return deliver(booking)
+
+    def slow_send(subject, body, sender, recipients, connection=None):
+        time.sleep(0.05)  # the other run reaches the same e-mail meanwhile
+        with lock:
+            sent.append((subject, recipients[0]))
+
+    def run():
+        from io import StringIO
+
+        out = StringIO()
+        try:
+            call_command("retry_appointment_emails", stdout=out)
+        except BaseException as exc:  # reported below, not lost in the thread
+            errors.append(exc)
+        finally:
+            outputs.append(out.getvalue())
+            connections.close_all()
+
+    with (
+        mock.patch(SEND_MAIL, side_effect=slow_send),
+        mock.patch.object(retry_appointment_emails, "deliver_pending", deliver_after_both_listed),
+    ):
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    assert errors == []
+    assert outputs == ["Retried e-mails for 3 requests; 0 still failing.\n"] * 2
+    assert len(sent) == 6  # three requests, a clinic notice and a confirmation each
+    assert len(set(sent)) == 6
+    assert not AppointmentRequest.objects.filter(
+        clinic_notified_at__isnull=True
+    ) and not AppointmentRequest.objects.filter(patient_notified_at__isnull=True)

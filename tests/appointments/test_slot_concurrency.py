@@ -18,7 +18,7 @@ from tests.appointments.conftest import add_slot, form_token, post_form, valid_d
     connection.vendor != "postgresql",
     reason="needs PostgreSQL: run with DATABASE_URL=postgres://... to test real concurrency",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_bookings_of_one_slot_yield_one_winner(alpha, django_db_blocker):
     from django.test import Client
 
