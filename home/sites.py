@@ -1,0 +1,89 @@
+"""The request's Site, its clinic home page and its clinic settings, in one query.
+
+Wagtail finds the Site with one query (``get_site_for_hostname``, root page joined), then serving
+a page loads the root's specific row (the clinic ``HomePage``), and the layout loads the clinic
+settings with their logo and booking page: three queries every visitor paid before any content,
+four with ``ClinicSiteRoutesMiddleware`` asking the root's type. Here the same Site lookup joins
+the home page's own table and the settings (``ClinicSettings.select_related`` included), and what
+it found is left where Wagtail looks: ``request._wagtail_site``, the root page's ``specific`` and
+the settings' request attribute. A root page of another type (a host project's site) is left for
+Wagtail to load as usual.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Case, IntegerField, Q, When
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.home.models import HomePage
+
+# Wagtail's preference among the rows (wagtail.models.sites.get_site_for_hostname).
+HOSTNAME_PORT, HOSTNAME_DEFAULT, DEFAULT, HOSTNAME = range(4)
+
+HOME_ACCESSOR = HomePage._meta.get_field("page_ptr").remote_field.get_accessor_name()
+SETTINGS_ACCESSOR = ClinicSettings._meta.get_field("site").remote_field.get_accessor_name()
+
+
+def _joined() -> list[str]:
+    settings = [SETTINGS_ACCESSOR]
+    settings += [f"{SETTINGS_ACCESSOR}__{field}" for field in ClinicSettings.select_related or ()]
+    return ["root_page", f"root_page__{HOME_ACCESSOR}", *settings]
+
+
+def _site_for(hostname: str, port: int) -> Site | None:
+    """``get_site_for_hostname`` with the home page and the settings joined; same choice."""
+    sites = list(
+        Site.objects.annotate(
+            match=Case(
+                When(hostname=hostname, port=port, then=HOSTNAME_PORT),
+                When(hostname=hostname, is_default_site=True, then=HOSTNAME_DEFAULT),
+                When(is_default_site=True, then=DEFAULT),
+                default=HOSTNAME,
+                output_field=IntegerField(),
+            )
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related(*_joined())
+    )
+    if not sites:
+        return None
+    if len(sites) == 1 or sites[0].match in (HOSTNAME_PORT, HOSTNAME_DEFAULT):
+        return sites[0]
+    if sites[0].match == DEFAULT:
+        return sites[len(sites) == 2]
+    # Several hostname matches on other ports and no default: Wagtail finds no site.
+    return None
+
+
+def _keep_joined_rows(site: Site, request: HttpRequest) -> None:
+    """Hand the joined home page and settings to the code that would load them."""
+    if is_clinic_site(site):  # else Page.specific loads whatever the root is, as usual
+        site.root_page.__dict__["specific"] = getattr(site.root_page, HOME_ACCESSOR)
+    try:
+        settings = getattr(site, SETTINGS_ACCESSOR)
+    except ObjectDoesNotExist:
+        return  # no settings row yet: ClinicSettings.for_request creates it
+    settings._request = request  # as Wagtail's for_request does, for page URLs
+    setattr(request, ClinicSettings.get_cache_attr_name(), settings)
+
+
+def find_site(request: HttpRequest) -> Site | None:
+    """``Site.find_for_request`` that also brings the clinic home and settings (see above)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    site = _site_for(hostname, request.get_port())
+    if site is not None:
+        _keep_joined_rows(site, request)
+    request._wagtail_site = site
+    return site
+
+
+def is_clinic_site(site: Site) -> bool:
+    """Whether the site's root is a clinic home (its type, read from the joined root row)."""
+    return site.root_page.specific_class is HomePage
