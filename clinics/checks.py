@@ -1,7 +1,7 @@
 """System checks for what keeps clinics apart: a host project that misses one of these lines
 would still run, and show one clinic's staff another clinic's data or the wrong clinic's pages.
 
-Registered from ClinicsConfig.ready(); ids are stable (clinic_pages.E001 ... E007, W003, W004).
+Registered from ClinicsConfig.ready(); ids are stable (clinic_pages.E001 ... E007, E014, W003, W004).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from clinic_pages.clinics.url_walk import view_names
 GUARD = "clinic_pages.clinics.middleware.ClinicAdminGuardMiddleware"
 SECOND_FACTOR = "clinic_pages.clinics.middleware.StaffSecondFactorMiddleware"
 OTP = "django_otp.middleware.OTPMiddleware"
+PAGE_CACHE = "clinic_pages.core.page_cache.PageCacheMiddleware"
+SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
 AUTHENTICATION = "django.contrib.auth.middleware.AuthenticationMiddleware"
 DJANGO_TEMPLATES = "django.template.backends.django.DjangoTemplates"
 CONTEXT_PROCESSORS = {
@@ -165,6 +167,25 @@ def check_second_factor_middleware(app_configs: Any = None, **kwargs: Any) -> li
                 "MIDDLEWARE: without it no admin user can be asked for their second factor.",
                 hint=f'Put "{OTP}" in MIDDLEWARE after "{AUTHENTICATION}" and before "{SECOND_FACTOR}".',
                 id="clinic_pages.E007",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, Tags.caches)
+def check_page_cache_middleware(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    middleware = list(settings.MIDDLEWARE)
+    page_cache = _first_index(PAGE_CACHE, middleware)
+    if page_cache is None:
+        return []
+    session = _first_index(SESSION, middleware)
+    if session is not None and session < page_cache:
+        return [
+            Error(
+                "PageCacheMiddleware comes after SessionMiddleware in MIDDLEWARE: every page "
+                "would reach caches with 'Vary: Cookie', and a hit would still load the session.",
+                hint=f'Put "{PAGE_CACHE}" in MIDDLEWARE just before "{SESSION}".',
+                id="clinic_pages.E014",
             )
         ]
     return []

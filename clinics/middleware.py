@@ -44,6 +44,7 @@ from clinic_pages.clinics.admin_urls import (
 )
 from clinic_pages.clinics.tags import clinic_tag_autocomplete
 from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.core.csp import style_hashes
 
 NETWORK_ONLY_MENU_ITEMS = frozenset(
     {"page-types-usage", "locked-pages", "site-history", "workflows", "workflow-tasks"}
@@ -155,7 +156,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 class ClinicContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware: ``CONTENT_SECURITY_POLICY`` on the public site, and the admin's
-    own policy (``CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY``) on every admin URL."""
+    own policy (``CLINIC_PAGES_ADMIN_CONTENT_SECURITY_POLICY``) on every admin URL.
+
+    Inline styles a public page allowed by hash (``clinic_pages.core.csp``) join its
+    ``style-src``."""
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponse, report_only: bool = False
@@ -166,4 +170,7 @@ class ClinicContentSecurityPolicyMiddleware(CSPMiddleware):
                 clinic_pages_settings.ADMIN_CONTENT_SECURITY_POLICY or ADMIN_CONTENT_SECURITY_POLICY
             )
             parts.config = default_config(directives)
+        hashes = style_hashes(request)
+        if hashes and not is_admin_path(request):
+            parts.update = {**(parts.update or {}), "style-src": list(hashes)}
         return parts

@@ -7,6 +7,7 @@ edited. It is abstract on purpose: a concrete base page would cost one more join
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.functional import cached_property
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail.search import index
 from clinic_pages.clinics.forms import ClinicPageForm
 from clinic_pages.core.images import SHARE, ImageSpecs, share_image_of
 from clinic_pages.core.models import ListingMixin
+from clinic_pages.core.page_cache import mark_public
 from clinic_pages.core.routing import UrlPathRoutingMixin
 
 
@@ -50,6 +52,18 @@ class ClinicPage(UrlPathRoutingMixin, ListingMixin, Page):
                 return []
             ancestors = self.get_ancestors()
         return [page for page in ancestors if page.depth > 1]
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+        """Wagtail's serve; the response is marked public when no view restriction applies.
+
+        Routing flagged the restrictions on the page and its ancestors (``core.routing``); a page
+        served another way stays unmarked, so only the page cache's misses cost anything.
+        """
+        response = super().serve(request, *args, **kwargs)
+        if getattr(self, "_routed_without_restrictions", False):
+            expires = getattr(self, "content_expires_at", None)
+            mark_public(response, expires_at=expires() if expires else None)
+        return response
 
     def rendered_images(self, context) -> ImageSpecs:
         """The images this page shows with their specs, loaded in one query before rendering.

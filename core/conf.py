@@ -46,6 +46,16 @@ DEFAULTS: dict[str, Any] = {
     "APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS": [],
     # Every admin user must enrol a second factor (TOTP) before reaching the admin.
     "STAFF_MFA_REQUIRED": False,
+    # Seconds the app keeps a rendered page for visitors without a session (0: no page cache).
+    # Any change the page shows replaces it at once (core.generation); this only bounds memory.
+    "PAGE_CACHE_TIMEOUT": 24 * 60 * 60,
+    # Cache-Control of pages every visitor sees alike: `s-maxage` for a CDN or reverse proxy
+    # (raise it when WAGTAILFRONTENDCACHE purges on publish) and `max-age` for browsers (0:
+    # they revalidate with the ETag and get 304 while the page is unchanged).
+    "SHARED_CACHE_MAX_AGE": 300,
+    "BROWSER_CACHE_MAX_AGE": 0,
+    # The task backend alias (TASKS) that purges WAGTAILFRONTENDCACHE after a change.
+    "PURGE_TASK_BACKEND": "default",
     # The admin's Content-Security-Policy directives (None: the plugin's admin policy, as strict
     # as Wagtail's admin allows: inline scripts and styles, blob: images, nothing else).
     "ADMIN_CONTENT_SECURITY_POLICY": None,

@@ -45,6 +45,8 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from clinic_pages.core.purge import request_purge
+
 KEY_PREFIX = "clinic_pages:generation"
 REQUEST_ATTRIBUTE = "_clinic_pages_generations"
 SHARED_KEY = f"{KEY_PREFIX}:shared"
@@ -115,13 +117,17 @@ def _bump(keys: list[str]) -> None:
 
 
 def bump_sites(site_ids: Iterable[int | None]) -> None:
-    """Mark everything cached for these sites as stale."""
-    _bump([_site_key(site_id) for site_id in dict.fromkeys(site_ids) if site_id is not None])
+    """Mark everything cached for these sites as stale, here and in a CDN (``core.purge``)."""
+    ids = [site_id for site_id in dict.fromkeys(site_ids) if site_id is not None]
+    _bump([_site_key(site_id) for site_id in ids])
+    if ids:
+        request_purge(ids)
 
 
 def bump_shared() -> None:
     """Mark everything cached for every site as stale (content several clinics show)."""
     _bump([SHARED_KEY])
+    request_purge(None)
 
 
 def cached_for_site(

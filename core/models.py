@@ -104,6 +104,13 @@ class MedicalReviewMixin(models.Model):
     def review_is_overdue(self) -> bool:
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())
 
+    def content_expires_at(self) -> datetime.datetime | None:
+        """When the page changes with time alone: the review notice turns overdue that day."""
+        if not self.next_review_due or self.review_is_overdue:
+            return None
+        day_after = self.next_review_due + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(day_after, datetime.time.min))
+
     def schedule_next_review(self, reviewed_on: datetime.date, interval_days: int) -> None:
         self.last_reviewed = reviewed_on
         self.next_review_due = reviewed_on + datetime.timedelta(days=interval_days)

@@ -3,12 +3,10 @@
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
-@cache_control(max_age=3600, public=True)
+@require_safe
 def robots_txt(request):
     """Allow crawling of the clinic's pages, keep the admin out, and point at this site's sitemap."""
     lines = [
@@ -21,7 +19,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page links; send the SVG icon."""
     return HttpResponsePermanentRedirect(static("clinic_pages/favicon.svg"))
