@@ -176,3 +176,22 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# Frontend cache: the app keeps rendered pages in Redis (PAGE_CACHE_TIMEOUT=0 turns that off),
+# and a reverse proxy or CDN in front keeps them for SHARED_CACHE_MAX_AGE seconds. With
+# FRONTEND_CACHE_PURGE_URL (the proxy's address, e.g. http://127.0.0.1:8090 for the nginx of
+# deploy/), the worker purges every URL of a clinic after any change it shows, so the proxy may
+# keep pages for a day; without it, five minutes bound how stale a page can be.
+CLINIC_PAGES_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+CLINIC_PAGES_SHARED_CACHE_MAX_AGE = int(
+    os.environ.get(
+        "SHARED_CACHE_MAX_AGE", "86400" if os.environ.get("FRONTEND_CACHE_PURGE_URL") else "300"
+    )
+)
