@@ -60,8 +60,12 @@ class RequestContextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         identifier = incoming_request_id(request)
+        host = logged_host(request)
+        # Also on the request: Django logs a 4xx response after the middleware has returned,
+        # with the request attached to the record (RequestContextFilter reads it there).
+        request.request_id, request.logged_host = identifier, host
         id_token = request_id.set(identifier)
-        host_token = request_host.set(logged_host(request))
+        host_token = request_host.set(host)
         try:
             response = self.get_response(request)
         finally:
@@ -75,8 +79,9 @@ class RequestContextFilter(logging.Filter):
     """Adds ``request_id`` and ``host`` (None outside a request) to every record it sees."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id.get()
-        record.host = request_host.get()
+        request = getattr(record, "request", None)
+        record.request_id = request_id.get() or getattr(request, "request_id", None)
+        record.host = request_host.get() or getattr(request, "logged_host", None)
         return True
 
 
