@@ -21,11 +21,6 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
-from django.core.checks.security.base import (
-    SECRET_KEY_INSECURE_PREFIX,
-    SECRET_KEY_MIN_LENGTH,
-    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
-)
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
@@ -36,6 +31,10 @@ from django.utils.text import capfirst
 from clinic_pages.core.conf import clinic_pages_settings
 
 ALLOW_SETTING = "CLINIC_PAGES_ALLOW_EMBEDDED_SERVICES"
+# Django's own measure of a secret key (security.W009), kept here: its constants are not API.
+SECRET_KEY_INSECURE_PREFIX = "django-insecure-"
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
 # Caches each process or machine keeps to itself (or, for DummyCache, does not keep at all).
 UNSHARED_CACHES = (LocMemCache, DummyCache, FileBasedCache)
 # Storages that keep files on one machine (or, for InMemoryStorage, in one process).
