@@ -76,9 +76,8 @@ class BookingChoices:
     treatments: list[tuple[int, str]] = field(default_factory=list)
     reasons: list[tuple[int, str]] = field(default_factory=list)
     slots: list = field(default_factory=list)
-    # Names for slot labels: every office and physician a listed slot may name.
+    # Names of the offices slot labels name (a slot row carries its physician's own name).
     location_names: dict[int, str] = field(default_factory=dict)
-    physician_names: dict[int, str] = field(default_factory=dict)
     slot_physician: object | None = None
 
 
@@ -252,14 +251,14 @@ class BookingForm(forms.ModelForm):
 
     def _slot_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
         days: OrderedDict[datetime.date, list[tuple[str, str]]] = OrderedDict()
-        offices, physicians = self.choices.location_names, self.choices.physician_names
+        offices = self.choices.location_names
         zone = timezone.get_current_timezone()
         for pk, slot in self.slots.items():
             local = slot.starts_at.astimezone(zone)
             hour = local.hour % 12 or 12
             when = f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
-            who = physicians.get(slot.physician_id)
             where = offices.get(slot.location_id, "")
+            who = slot.physician_name
             label = f"{when}, {where}" + (f", {who}" if who else "")
             days.setdefault(local.date(), []).append((pk, f"{label} ({slot.duration_minutes} min)"))
         return [(f"{day:%A} {day.day} {day:%B}", options) for day, options in days.items()]

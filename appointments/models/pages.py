@@ -6,11 +6,13 @@ import base64
 import datetime
 import logging
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -33,6 +35,8 @@ from clinic_pages.treatments.models import TreatmentPage
 logger = logging.getLogger("clinic_pages.appointments")
 
 SESSION_KEY = "clinic_pages.appointments.references"
+# What the form's physician choices show: PhysicianPage.display_name and short_name.
+PHYSICIAN_NAME_FIELDS = ("honorific_prefix", "given_name", "family_name", "credentials")
 CANCEL_SALT = "clinic_pages.appointments.cancel"
 
 
@@ -51,6 +55,17 @@ def _site_pages(model, site: Site, request=None):
     return public_pages(pages, request)
 
 
+def _chosen_or_all(rows: list) -> list:
+    """The rows the editor chose (``offered``), or all of them when the editor chose none."""
+    return [row for row in rows if row.offered] or rows
+
+
+def _short_name(honorific_prefix: str | None, family_name: str | None) -> str:
+    """``PhysicianPage.short_name`` from the two columns it reads, without loading the page."""
+    names = SimpleNamespace(honorific_prefix=honorific_prefix, family_name=family_name)
+    return PhysicianPage.short_name.fget(names) if family_name is not None else ""
+
+
 @dataclass(frozen=True)
 class OpenSlot:
     """A free slot as the booking form lists it: ids and times, no model instances."""
@@ -60,6 +75,7 @@ class OpenSlot:
     duration_minutes: int
     location_id: int
     physician_id: int | None
+    physician_name: str = ""
 
 
 class AppointmentPage(RoutablePageMixin, ClinicPage):
@@ -155,6 +171,18 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
     def clinic_site(self) -> Site:
         return self.get_site()
 
+    def _use_site_of(self, request) -> None:
+        """Take the clinic's Site from the request when the page is one of its pages.
+
+        Routing already found it (with its root page); ``get_site()`` would look it up again.
+        """
+        site = Site.find_for_request(request)
+        if site is not None and any(
+            root.site_id == site.pk and self.url_path.startswith(root.root_path)
+            for root in Site.get_site_root_paths()
+        ):
+            self.__dict__["clinic_site"] = site
+
     def clean(self):
         super().clean()
         if not self.pk:
@@ -168,36 +196,58 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
                 {"offered_locations": "Choose only this clinic's offices: " + ", ".join(foreign)}
             )
 
-    def _offered_ids(self, relation: str) -> list[int]:
-        # A list, not a subquery: in previews the relation is modelcluster's in-memory set,
-        # which cannot answer values_list("pk").
-        return [item.pk for item in getattr(self, relation).all()]
+    def _offered(self, relation: str) -> models.Expression:
+        """Whether a row is among those the editor chose in ``relation``: one more column of
+        the query that lists the choices, instead of a query of its own."""
+        chosen = getattr(self, relation).all()
+        if isinstance(chosen, models.QuerySet):
+            ids = chosen.values("pk")
+        else:  # a preview: modelcluster's in-memory set, which no query can join
+            ids = [item.pk for item in chosen]
+            if not ids:
+                return models.Value(False)
+        return models.ExpressionWrapper(Q(pk__in=ids), output_field=models.BooleanField())
 
     @cached_property
-    def offices(self) -> list[Location]:
-        """All of the clinic's offices with their opening hours, as the page lists them."""
-        return list(Location.objects.for_site(self.clinic_site))
+    def offices(self) -> models.QuerySet[Location]:
+        """All of the clinic's offices with their opening hours, as the page lists them.
+
+        An evaluated QuerySet, each office marked ``offered``: the footer and the JSON-LD reuse
+        it instead of loading the offices again.
+        """
+        offices = Location.objects.for_site(self.clinic_site).annotate(
+            offered=self._offered("offered_locations")
+        )
+        len(offices)  # loads them (and their hours) once
+        return offices
 
     def available_locations(self) -> list[Location]:
         """The offices the form offers."""
-        offered = set(self._offered_ids("offered_locations"))
-        return [office for office in self.offices if office.pk in offered] or self.offices
+        return [office for office in self.offices if office.offered] or list(self.offices)
 
     def available_physicians(self, request=None) -> list[PhysicianPage]:
-        pages = _site_pages(PhysicianPage, self.clinic_site, request)
-        offered = self._offered_ids("offered_physicians")
-        chosen = list(pages.filter(pk__in=offered).order_by("family_name", "given_name"))
-        return chosen or list(pages.order_by("family_name", "given_name"))
+        """The physicians the form offers, with only the fields their names need."""
+        pages = (
+            _site_pages(PhysicianPage, self.clinic_site, request)
+            .annotate(offered=self._offered("offered_physicians"))
+            .only(*PHYSICIAN_NAME_FIELDS)
+            .order_by("family_name", "given_name")
+        )
+        return _chosen_or_all(list(pages))
 
     def available_treatments(self, request=None) -> list[tuple[int, str]]:
         """(id, title) of the treatments the form offers, in the order of the page tree."""
-        pages = _site_pages(TreatmentPage, self.clinic_site, request).order_by("path")
-        offered = self._offered_ids("offered_treatments")
-        chosen = list(pages.filter(pk__in=offered).values_list("pk", "title")) if offered else []
-        return chosen or list(pages.values_list("pk", "title"))
+        rows = (
+            _site_pages(TreatmentPage, self.clinic_site, request)
+            .annotate(offered=self._offered("offered_treatments"))
+            .order_by("path")
+            .values_list("pk", "title", "offered", named=True)
+        )
+        return [(row.pk, row.title) for row in _chosen_or_all(list(rows))]
 
     def open_slots(self, locations, physician_id: int | None = None) -> list[OpenSlot]:
-        """Free slots at these offices as plain rows: the page offers hundreds of them."""
+        """Free slots at these offices as plain rows, each with its physician's short name:
+        the page offers hundreds of them."""
         slots = AppointmentSlot.objects.open_for_booking(self.clinic_site).filter(
             location__in=[office.pk for office in locations]
         )
@@ -205,20 +255,31 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             slots = slots.filter(physician_id=physician_id)
         limit = clinic_pages_settings.APPOINTMENT_MAX_SLOTS_SHOWN
         rows = slots.values_list(
-            "pk", "starts_at", "duration_minutes", "location_id", "physician_id"
+            "pk",
+            "starts_at",
+            "duration_minutes",
+            "location_id",
+            "physician_id",
+            "physician__honorific_prefix",
+            "physician__family_name",
         )[:limit]
-        return [OpenSlot(*row) for row in rows]
+        return [
+            OpenSlot(pk, starts, minutes, office, physician, _short_name(prefix, family))
+            for pk, starts, minutes, office, physician, prefix, family in rows
+        ]
 
     # ------------------------------------------------------------------ serving
 
     def serve(self, request, *args, **kwargs):
         # Error reports must never carry what a patient typed, whatever the global filter says.
         request.sensitive_post_parameters = "__ALL__"
+        self._use_site_of(request)
         response = super().serve(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
 
     def serve_preview(self, request, mode_name):
+        self._use_site_of(request)
         response = super().serve_preview(request, mode_name)
         add_never_cache_headers(response)
         return response

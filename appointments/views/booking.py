@@ -24,7 +24,6 @@ from clinic_pages.appointments.spam import BookingAllowance, FormToken, attempt_
 from clinic_pages.appointments.tasks import enqueue_appointment_emails
 from clinic_pages.clinics.context_processors import clinic_settings_for
 from clinic_pages.core.conf import clinic_pages_settings
-from clinic_pages.physicians.models import PhysicianPage
 
 logger = logging.getLogger("clinic_pages.appointments")
 
@@ -67,7 +66,7 @@ class BookingFormView:
     # ------------------------------------------------------------------ helpers
 
     def load_choices(self, request) -> BookingChoices:
-        """Everything the form offers, in a handful of queries and few model instances."""
+        """Everything the form offers: one query per list, plain rows where no object is needed."""
         page = self.page
         locations = page.available_locations()
         choices = BookingChoices(
@@ -86,19 +85,7 @@ class BookingFormView:
                 choices.slot_physician = physician if choices.slots else None
         if not choices.slots:
             choices.slots = page.open_slots(locations)
-        if choices.slots:
-            wanted = {slot.physician_id for slot in choices.slots} - {None}
-            known = {p.pk: p for p in physicians or [] if p.pk in wanted}
-            missing = wanted - set(known)
-            if missing:
-                known.update(
-                    (p.pk, p)
-                    for p in PhysicianPage.objects.filter(pk__in=missing).only(
-                        "honorific_prefix", "family_name"
-                    )
-                )
-            choices.physician_names = {pk: p.short_name for pk, p in known.items()}
-        else:
+        if not choices.slots:
             choices.physicians = (
                 physicians if physicians is not None else page.available_physicians(request)
             )
