@@ -111,23 +111,24 @@ class LoopbackStack:
         }
         return {**env, **(extra or {})}
 
-    def manage(self, *args: str) -> subprocess.Popen:
+    def manage(self, *args: str, log: str = "") -> subprocess.Popen:
         """Start a management command with the stack's settings, its output in logs/."""
-        log = (self.logs / f"manage-{args[0]}.log").open("wb")
-        return subprocess.Popen(
+        path = self.logs / f"manage-{log or args[0]}.log"
+        process = subprocess.Popen(
             [PYTHON, "manage.py", *args],
             cwd=ROOT,
             env=self.environment(),
-            stdout=log,
+            stdout=path.open("wb"),
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
+        process.log_path = path
+        return process
 
     def finish(self, process: subprocess.Popen) -> None:
         if process.wait() != 0:
-            name = process.args[2]
-            log = (self.logs / f"manage-{name}.log").read_text(errors="replace")
-            raise SystemExit(f"manage.py {name} failed:\n{log[-4000:]}")
+            log = process.log_path.read_text(errors="replace")
+            raise SystemExit(f"{' '.join(process.args[1:])} failed:\n{log[-4000:]}")
 
     # ------------------------------------------------------------------ data
 
@@ -145,6 +146,11 @@ class LoopbackStack:
         static = self.manage("collectstatic", "--noinput", "--verbosity", "0")
         self.finish(self.manage("migrate", "--noinput", "--verbosity", "0"))
         self.finish(self.manage("load_demo_clinics", "--verbosity", "0"))
+        # The load queued a task per page and snippet (search and reference index updates);
+        # two workers clear that backlog, as production would before taking traffic.
+        drain = ["db_worker", "--batch", "--no-startup-delay", "--verbosity", "0"]
+        for worker in [self.manage(*drain, log=f"drain-{n}") for n in (1, 2)]:
+            self.finish(worker)
         self.finish(static)
 
     # ------------------------------------------------------------------ processes
