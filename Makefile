@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-postgres test-browser lint layers format bench audit check plugin-check clean
+.PHONY: setup demo load-demo serve test test-postgres test-browser lint layers format bench smoke audit check plugin-check clean
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -70,8 +70,21 @@ check: setup
 plugin-check: setup
 	$(BIN)/python tools/plugin_check.py
 
-bench: setup
+# The production extra (gunicorn, Brotli for precompressed static files) for the stack in deploy/.
+PRODUCTION_STAMP := $(VENV)/.production-stamp
+$(PRODUCTION_STAMP): $(STAMP) site/pyproject.toml
+	$(BIN)/python -m pip install --quiet -e "./site[production]"
+	touch $(PRODUCTION_STAMP)
+
+# Queries per page, then throughput: gunicorn uncached, from the page cache, through the
+# shipped nginx proxy, against nginx serving the same HTML as a file (needs wrk, PostgreSQL, Redis).
+bench: $(PRODUCTION_STAMP)
 	$(BIN)/python bench/page_queries.py
+	$(BIN)/python bench/throughput.py
+
+# The shipped production stack on loopback ports (.ci/smoke): PostgreSQL, Redis and nginx needed.
+smoke: $(PRODUCTION_STAMP)
+	bash .ci/smoke
 
 audit: setup
 	bash bench/lighthouse.sh
