@@ -6,13 +6,12 @@
 - A honeypot field people never see.
 - Limits per clinic and client address, counted in the shared cache: a high ceiling on form
   posts of any kind, and a low one on requests actually stored. The client address comes from
-  ``client_ip``, which trusts only the X-Forwarded-For hops our own proxies added.
+  ``core.client_address``, which trusts only the X-Forwarded-For hops our own proxies added.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,15 +19,14 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
-from ipware import get_client_ip
 
+# client_ip stays importable here: hosts set AXES_CLIENT_IP_CALLABLE to this module's name.
+from clinic_pages.core.client_address import client_ip, client_key  # noqa: F401
 from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.core.counters import increment
 
 TOKEN_SALT = "clinic_pages.appointments.form-token"
 KEY_SALT = "clinic_pages.appointments.rate-key"
-# One household or one mobile device gets a whole IPv6 /64; counting addresses would count
-# every one of them as a separate client.
-IPV6_CLIENT_PREFIX = 64
 
 
 @dataclass(frozen=True)
@@ -62,55 +60,6 @@ class FormToken:
         return time.time() - self.issued_at < minimum
 
 
-# ------------------------------------------------------------------------------ client address
-
-
-def trusted_proxy_count() -> int:
-    count = clinic_pages_settings.TRUSTED_PROXY_COUNT
-    if count is None:
-        # The old switch trusted the first hop, which the client writes; read as one proxy it
-        # takes the hop that proxy appended instead.
-        return 1 if clinic_pages_settings.APPOINTMENT_TRUST_X_FORWARDED_FOR else 0
-    return max(int(count), 0)
-
-
-def client_ip(request) -> str:
-    """The client's address as the outermost of our own proxies saw it.
-
-    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
-    with N proxies the client is the N-th entry from the right; anything left of it was written
-    by the client and is ignored. Without proxies, or when the header is shorter than our own
-    proxies make it (the request came round them), the connecting address is used.
-    """
-    proxies = trusted_proxy_count()
-    if proxies:
-        # ipware counts the proxies *listed* in the header; the nearest one is REMOTE_ADDR.
-        address, _routable = get_client_ip(
-            request,
-            proxy_order="left-most",
-            proxy_count=proxies - 1,
-            request_header_order=["HTTP_X_FORWARDED_FOR"],
-            strict=False,
-        )
-        if address:
-            return address
-    return request.META.get("REMOTE_ADDR", "")[:64] or "unknown"
-
-
-def client_key(request) -> str:
-    """The client as the limits count it: an IPv4 address or an IPv6 /64 network."""
-    address = client_ip(request)
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6 and ip.ipv4_mapped:
-        return str(ip.ipv4_mapped)
-    if ip.version == 6:
-        return str(ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False))
-    return str(ip)
-
-
 # ------------------------------------------------------------------------------ counters
 
 
@@ -121,14 +70,7 @@ def _cache_key(kind: str, site_id: int, request) -> str:
 
 
 def _increment(key: str) -> int:
-    window = clinic_pages_settings.APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS
-    # add() is atomic and only sets a missing key, so the window starts at the first count.
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return 1
+    return increment(key, clinic_pages_settings.APPOINTMENT_RATE_LIMIT_WINDOW_SECONDS)
 
 
 def attempt_limit_exceeded(request, site_id: int) -> bool:

@@ -46,6 +46,10 @@ DEFAULTS: dict[str, Any] = {
     "APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS": [],
     # Every admin user must enrol a second factor (TOTP) before reaching the admin.
     "STAFF_MFA_REQUIRED": False,
+    # Password-reset e-mails per hour, per client address and per target e-mail address
+    # (clinics.password_reset; past either, nothing is sent and the answer does not change).
+    "PASSWORD_RESET_LIMIT_PER_CLIENT": 5,
+    "PASSWORD_RESET_LIMIT_PER_EMAIL": 3,
     # Seconds the app keeps a rendered page for visitors without a session (0: no page cache).
     # Any change the page shows replaces it at once (core.generation); this only bounds memory.
     "PAGE_CACHE_TIMEOUT": 24 * 60 * 60,

@@ -197,12 +197,17 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = 1  # hours
 # A success must not wipe the client's count: one valid account would reset guesses at others.
 AXES_RESET_ON_SUCCESS = False
-AXES_CLIENT_IP_CALLABLE = "clinic_pages.appointments.spam.client_ip"
+AXES_CLIENT_IP_CALLABLE = "clinic_pages.core.client_address.client_ip"
 AXES_LOCKOUT_TEMPLATE = "clinic_pages/clinics/admin/locked_out.html"
 # No row per successful sign-in: a login without a client address (Django's test client's
 # force_login) would store "unknown", which PostgreSQL's inet column refuses.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False  # no Django admin here; `manage.py axes_reset` unlocks
+# Wagtail's password-reset form mails a link for every post; this one sends a few an hour per
+# client and per address (CLINIC_PAGES_PASSWORD_RESET_LIMIT_*), and answers the same past them.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
+    "clinic_pages.clinics.password_reset.ThrottledPasswordResetForm"
+)
 
 # Second factor for staff (django-otp TOTP): staff enrol from their account menu; an enrolled
 # user passes the code before any admin page. True sends every admin user to enrol first.

@@ -8,7 +8,7 @@ import pytest
 from django.test import RequestFactory
 
 from clinic_pages.appointments.models import AppointmentRequest
-from clinic_pages.appointments.spam import client_ip, client_key
+from clinic_pages.core.client_address import client_ip, client_key
 from tests.appointments.conftest import form_token, post_form, valid_data
 
 pytestmark = pytest.mark.django_db
