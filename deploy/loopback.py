@@ -130,6 +130,15 @@ class LoopbackStack:
             log = process.log_path.read_text(errors="replace")
             raise SystemExit(f"{' '.join(process.args[1:])} failed:\n{log[-4000:]}")
 
+    def setup_django(self) -> None:
+        """Django in this process with the stack's settings, for what only the database can
+        tell (a stored booking, a page's URL) or do (publish), as `manage.py shell` would."""
+        os.environ.update(self.variables())
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+
     # ------------------------------------------------------------------ data
 
     def prepare(self, database: str, redis_db: int) -> None:

@@ -60,7 +60,9 @@ class Response:
         return self.headers.get(name, "")
 
 
-def fetch(port: int, path: str, method: str = "GET", body: str | None = None, **headers) -> Response:
+def fetch(
+    port: int, path: str, method: str = "GET", body: str | None = None, **headers
+) -> Response:
     """One request as the load balancer would forward it, the body decompressed if need be."""
     sent = {"Host": DEMO_HOST, "Accept-Encoding": "gzip", **CLIENT_HEADERS}
     sent.update({name.replace("_", "-"): value for name, value in headers.items()})
@@ -82,18 +84,6 @@ def expect(condition: bool, message: str, response: Response | None = None) -> N
             headers = "".join(f"  {k}: {v}\n" for k, v in response.headers.items())
             message += f"\n  -> {response.status}\n{headers}  {response.body[:600]!r}"
         raise SmokeFailure(message)
-
-
-def start_django(stack: LoopbackStack) -> None:
-    """Django in this process with the stack's production settings, for what only the
-    database can tell (stored bookings) or do (publish a page), as `manage.py shell` would."""
-    import os
-
-    os.environ.update(stack.variables())
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 class FormReader(HTMLParser):
@@ -148,7 +138,9 @@ class Smoke:
     def env_example_lists_every_variable(self) -> str:
         example = (ROOT / "deploy" / "clinic-pages.env.example").read_text()
         listed = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
-        read = {name for path in SETTINGS_FILES for name in ENV_READ.findall((ROOT / path).read_text())}
+        read = {
+            name for path in SETTINGS_FILES for name in ENV_READ.findall((ROOT / path).read_text())
+        }
         read |= READ_BY_LIBRARIES
         missing = sorted(read - listed)
         expect(not missing, f"deploy/clinic-pages.env.example does not list {', '.join(missing)}")
@@ -192,11 +184,23 @@ class Smoke:
         expect(second.header("X-Cache-Status") == "HIT", f"second GET {path}: a cache HIT", second)
         with_session = fetch(self.proxy, path, Cookie="sessionid=someone")
         status = with_session.header("X-Cache-Status")
-        expect(status == "BYPASS", f"GET {path} with a session cookie is not served from the cache", with_session)
+        expect(
+            status == "BYPASS",
+            f"GET {path} with a session cookie is not served from the cache",
+            with_session,
+        )
         public_purge = fetch(self.proxy, path, method="PURGE")
-        expect(public_purge.status != 200 or "purge" not in public_purge.body.lower(), "PURGE on the public port", public_purge)
+        expect(
+            public_purge.status != 200 or "purge" not in public_purge.body.lower(),
+            "PURGE on the public port",
+            public_purge,
+        )
         after = fetch(self.proxy, path)
-        expect(after.header("X-Cache-Status") == "HIT", f"{path} still cached after a PURGE on the public port", after)
+        expect(
+            after.header("X-Cache-Status") == "HIT",
+            f"{path} still cached after a PURGE on the public port",
+            after,
+        )
         return f"{control}; ETag {bool(first.header('ETag'))}"
 
     def booking_page_private(self, path: str) -> str:
@@ -204,8 +208,16 @@ class Smoke:
             response = fetch(self.proxy, path)
             control = response.header("Cache-Control")
             expect(response.status == 200, f"GET {path}", response)
-            expect("no-store" in control or "private" in control, f"{path}: Cache-Control private", response)
-            expect(response.header("X-Cache-Status") != "HIT", f"{path} (fetch {attempt}) served from the proxy cache", response)
+            expect(
+                "no-store" in control or "private" in control,
+                f"{path}: Cache-Control private",
+                response,
+            )
+            expect(
+                response.header("X-Cache-Status") != "HIT",
+                f"{path} (fetch {attempt}) served from the proxy cache",
+                response,
+            )
         return control
 
     def static_precompressed(self, page: str) -> str:
@@ -249,7 +261,11 @@ class Smoke:
             Origin=origin,
             Referer=origin + path,
         )
-        expect(response.status in (302, 303), f"POST {action}: a redirect to the confirmation", response)
+        expect(
+            response.status in (302, 303),
+            f"POST {action}: a redirect to the confirmation",
+            response,
+        )
         from clinic_pages.appointments.models import AppointmentRequest
 
         stored = AppointmentRequest.objects.filter(email=email).count()
@@ -264,13 +280,18 @@ class Smoke:
                 if email in message.read_text(errors="replace"):
                     return message.name
             time.sleep(0.3)
-        raise SmokeFailure(f"no e-mail to {email} in {mail} after 30 s (worker log: logs/worker.log)")
+        raise SmokeFailure(
+            f"no e-mail to {email} in {mail} after 30 s (worker log: logs/worker.log)"
+        )
 
     # ------------------------------------------------------------------ publish
 
     def publish_purges(self, path: str) -> str:
         fetch(self.proxy, path)
-        expect(fetch(self.proxy, path).header("X-Cache-Status") == "HIT", f"{path} cached before the publish")
+        expect(
+            fetch(self.proxy, path).header("X-Cache-Status") == "HIT",
+            f"{path} cached before the publish",
+        )
         from wagtail.models import Site
 
         site = Site.objects.get(hostname=DEMO_HOST)
@@ -288,21 +309,32 @@ class Smoke:
             if html.escape(title) in response.body:
                 return f"new title after {20 - (deadline - time.monotonic()):.1f} s ({response.header('X-Cache-Status')})"
             time.sleep(0.3)
-        raise SmokeFailure(f"{path} through the proxy still shows the old title 20 s after the publish")
+        raise SmokeFailure(
+            f"{path} through the proxy still shows the old title 20 s after the publish"
+        )
 
     # ------------------------------------------------------------------ run
 
     def run(self) -> int:
-        self.check("env example lists every variable the settings read", self.env_example_lists_every_variable)
+        self.check(
+            "env example lists every variable the settings read",
+            self.env_example_lists_every_variable,
+        )
         self.check("/healthz through the proxy", self.health)
         urls: dict[str, str] = {}
-        self.check("demo clinic has every page type", lambda: str(urls.update(self.page_urls()) or DEMO_HOST))
+        self.check(
+            "demo clinic has every page type",
+            lambda: str(urls.update(self.page_urls()) or DEMO_HOST),
+        )
         if not urls:
             return 1
         booking = urls["clinic_pages_appointments.AppointmentPage"]
         treatment = urls["clinic_pages_treatments.TreatmentPage"]
         form: list = []
-        self.check("booking form opens", lambda: str(form.append(self.open_booking_form(booking)) or booking))
+        self.check(
+            "booking form opens",
+            lambda: str(form.append(self.open_booking_form(booking)) or booking),
+        )
         self.check("every page type 200 through the proxy", lambda: self.every_page_type(urls))
         self.check("unknown host refused", self.unknown_host_refused)
         self.check("content page cached by the proxy", lambda: self.content_page_cached(treatment))
@@ -310,9 +342,13 @@ class Smoke:
         self.check("static files precompressed", lambda: self.static_precompressed(treatment))
         emails: list[str] = []
         if form:
-            self.check("booking stored", lambda: emails.append(self.book(booking, form[0])) or emails[0])
+            self.check(
+                "booking stored", lambda: emails.append(self.book(booking, form[0])) or emails[0]
+            )
         if emails:
-            self.check("booking e-mail sent by the worker", lambda: self.booking_email_sent(emails[0]))
+            self.check(
+                "booking e-mail sent by the worker", lambda: self.booking_email_sent(emails[0])
+            )
         self.check("publish purges the proxy", lambda: self.publish_purges(treatment))
         if self.failures:
             print(f"{len(self.failures)} smoke check(s) failed: {'; '.join(self.failures)}")
@@ -323,7 +359,7 @@ class Smoke:
 def main() -> int:
     state = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "var" / "smoke"
     stack = LoopbackStack(state)
-    start_django(stack)
+    stack.setup_django()
     return Smoke(stack).run()
 
 
