@@ -4,8 +4,8 @@ A page is cached only when its view says every visitor sees it alike (``mark_pub
 pages do, once routing has found no view restriction on them) and the request and response prove
 it: a GET or HEAD without a session cookie or credentials, a 200 that sets no cookie and used no
 CSRF token, with no ``private``/``no-store``. Everything else (the booking form and its
-confirmation, search, previews, the admin, any visitor signed in or holding a session) passes
-through untouched.
+confirmation, search, previews and other dummy requests, the admin, any visitor signed in or
+holding a session) passes through untouched.
 
 Keys carry the site's content generation (``core.generation``), so a publish, a move, a settings
 or office change, a reference or an image edit makes every page of the affected sites miss at
@@ -103,6 +103,11 @@ def _has_session(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
 
 
+def _is_made_up(request: HttpRequest) -> bool:
+    """Wagtail's previews and other dummy requests, which go through the middleware too."""
+    return getattr(request, "is_dummy", False) or getattr(request, "is_preview", False)
+
+
 def _cacheable_query(request: HttpRequest) -> bool:
     query = request.GET
     return all(
@@ -126,7 +131,7 @@ def page_cache_key(request: HttpRequest) -> str | None:
     """The page's key, or None when this request must not be answered from the cache."""
     if clinic_pages_settings.PAGE_CACHE_TIMEOUT <= 0:
         return None
-    if request.method not in ("GET", "HEAD") or _has_session(request):
+    if request.method not in ("GET", "HEAD") or _has_session(request) or _is_made_up(request):
         return None
     if not _cacheable_query(request):
         return None
@@ -142,6 +147,8 @@ def page_cache_key(request: HttpRequest) -> str | None:
 def _is_public(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Whether every visitor without a session would get exactly this response."""
     if not getattr(response, PUBLIC_ATTRIBUTE, False) or _has_session(request):
+        return False
+    if _is_made_up(request):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
