@@ -160,6 +160,11 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+    "loggers": {
+        # Bots probing by IP address or a stranger's hostname get their 400, logged once as
+        # django.request's WARNING line; Django's extra ERROR with a traceback is dropped.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
