@@ -123,12 +123,15 @@ class LoopbackStack:
             stdin=subprocess.DEVNULL,
         )
         process.log_path = path
+        process.started = time.monotonic()
         return process
 
     def finish(self, process: subprocess.Popen) -> None:
+        """Wait for a step; say how long it took since it started, or stop with its log."""
         if process.wait() != 0:
             log = process.log_path.read_text(errors="replace")
             raise SystemExit(f"{' '.join(process.args[1:])} failed:\n{log[-4000:]}")
+        print(f"  {process.args[2]}: {time.monotonic() - process.started:.0f} s", flush=True)
 
     def setup_django(self) -> None:
         """Django in this process with the stack's settings, for what only the database can
