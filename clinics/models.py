@@ -22,6 +22,10 @@ from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.forms import ClinicSettingsForm
+from clinic_pages.clinics.mfa_recovery import (  # noqa: F401  (staff recovery codes: models here)
+    RecoveryCode,
+    RecoveryCodeDevice,
+)
 from clinic_pages.core.generation import bumps_site_generation
 from clinic_pages.core.validators import (
     hex_colour_validator,

@@ -4,6 +4,7 @@ users inside their own clinic where Wagtail's own views would show them the whol
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
@@ -196,6 +197,23 @@ def register_security_log_actions(actions):
         _("Turn off two-step verification"),
         _("Two-step verification turned off"),
     )
+    actions.register_action(
+        "clinic_pages.mfa_recovery_codes_created",
+        _("Make two-step recovery codes"),
+        _("New two-step recovery codes made (older ones no longer work)"),
+    )
+
+    @actions.register_action("clinic_pages.mfa_recovery_code_used")
+    class RecoveryCodeUsed(LogFormatter):
+        label = _("Sign in with a recovery code")
+
+        def format_message(self, log_entry):
+            remaining = log_entry.data.get("remaining", 0)
+            return ngettext(
+                "Signed in with a two-step recovery code (%(count)d left)",
+                "Signed in with a two-step recovery code (%(count)d left)",
+                remaining,
+            ) % {"count": remaining}
 
     @actions.register_action(GOVERNANCE_CHANGE_ACTION)
     class GovernanceChange(LogFormatter):

@@ -181,7 +181,9 @@ def test_setting_it_up_takes_the_password_and_a_code_and_is_logged(staff):
     right = client.post(
         reverse(mfa.SETUP_VIEW), {"password": PASSWORD, "otp_token": _code(pending)}
     )
-    assert right.status_code == 302
+    # The answer is the page of recovery codes, shown this once (tests/security/test_recovery_codes).
+    assert right.status_code == 200
+    assert "Your recovery codes" in right.content.decode()
     assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
     assert ModelLogEntry.objects.filter(action="clinic_pages.mfa_enabled", user=user).exists()
     # This session entered the code while setting it up; a new one must enter it again.
