@@ -10,8 +10,9 @@ Redis db 3, both recreated, the demo clinics loaded. Load comes from wrk on loop
 request as the load balancer would forward it (Host, X-Forwarded-Proto: https) and accepting
 gzip, as browsers do. wrk shares the machine's cores with the servers, as in any one-box run.
 
-Environment: BENCH_SECONDS (10 per measurement), BENCH_CONNECTIONS (8),
-BENCH_REUSE=1 to keep the database of the previous run (var/bench).
+Environment: BENCH_SECONDS (10 per measurement), BENCH_CONNECTIONS (8), BENCH_REUSE=1 to keep
+the database of the previous run, BENCH_STATE (var/bench; BENCH_STATE=var/smoke BENCH_REUSE=1
+measures on what the last smoke job loaded).
 Targets (issue 14): page cache >= 20x uncached; through the proxy >= 50% of static nginx.
 """
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "deploy"))
 
 from loopback import CLIENT_HEADERS, DEMO_HOST, LoopbackStack  # noqa: E402
 
-STATE = ROOT / "var" / "bench"
+STATE = Path(os.environ.get("BENCH_STATE") or ROOT / "var" / "bench")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 HEADERS = {"Host": DEMO_HOST, "Accept-Encoding": "gzip", **CLIENT_HEADERS}
@@ -51,6 +52,7 @@ class Result:
 
 def wrk(port: int, path: str, seconds: int) -> str:
     command = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{seconds}s", "--latency"]
+    command += ["--timeout", "10s"]  # a slow uncached render is measured, not dropped
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
     command.append(f"http://127.0.0.1:{port}{path}")
@@ -120,6 +122,8 @@ def save_as_static_file(stack: LoopbackStack, port: int, path: str) -> str:
 def report(results: list[Result], path: str, html_bytes: int) -> int:
     print(f"\nThroughput: {path} on {DEMO_HOST}, {html_bytes} bytes of HTML (gzipped on the wire)")
     print(f"wrk: 2 threads, {CONNECTIONS} connections, {SECONDS} s each; gunicorn: 2 workers")
+    cores, load = os.cpu_count(), os.getloadavg()[0]
+    print(f"{cores} CPU cores; load average {load:.1f} at the end (other work skews every row)")
     print(f"{'':44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
     for result in results:
         note = f"  ({result.errors})" if result.errors else ""
@@ -142,7 +146,7 @@ def main() -> int:
     stack = LoopbackStack(STATE)
     stack.down()
     if not (os.environ.get("BENCH_REUSE") and stack.config):
-        print("Preparing var/bench: PostgreSQL clinic_pages_bench, Redis db 3, the demo ...")
+        print(f"Preparing {STATE}: PostgreSQL clinic_pages_bench, Redis db 3, the demo ...")
         stack.prepare("clinic_pages_bench", 3)
     path = treatment_path(stack)
     web, proxy = stack.config["web_port"], stack.config["proxy_port"]
