@@ -20,6 +20,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
 # 32 letters and digits that cannot be mistaken for one another (no 0/O, 1/I).
@@ -51,7 +52,7 @@ class RecoveryCodeDevice(ThrottlingMixin, Device):
     salt = models.CharField(max_length=32, editable=False)
 
     class Meta:
-        verbose_name = "recovery code set"
+        verbose_name = _("recovery code set")
 
     def get_throttle_factor(self) -> int:
         # The same back-off as the authenticator app's codes.
@@ -97,6 +98,7 @@ class RecoveryCode(models.Model):
     code_hash = models.CharField(max_length=64)
 
     class Meta:
+        verbose_name = _("recovery code")
         constraints = [
             models.UniqueConstraint(fields=["device", "code_hash"], name="unique_recovery_code")
         ]

@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
                 ('device', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='codes', to='clinic_pages_clinics.recoverycodedevice')),
             ],
             options={
+                'verbose_name': 'recovery code',
                 'constraints': [models.UniqueConstraint(fields=('device', 'code_hash'), name='unique_recovery_code')],
             },
         ),
