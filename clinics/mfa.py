@@ -7,9 +7,9 @@ admin page (``clinics.middleware.StaffSecondFactorMiddleware``). With
 
 Built on django-otp's TOTP devices, which rate-limit wrong codes themselves. Turning it on also
 makes one-time recovery codes (clinics.mfa_recovery), shown once, which the second step takes
-instead of the app's code when the phone is lost; the account page makes a new set. wagtail-2fa was
-not used: its releases declare no Wagtail 8 support, and a hand-edited URL of one of its views
-answers with a server error.
+instead of the app's code when the phone is lost; the account page makes a new set.
+wagtail-2fa was not used: its releases declare no Wagtail 8 support, and a hand-edited URL of
+one of its views answers with a server error.
 """
 
 from __future__ import annotations
