@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote_plus
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -103,8 +104,12 @@ class ClinicSettings(BaseSiteSetting):
     cta_button_label = models.CharField(
         max_length=60, default="Request an appointment", help_text="Default button label."
     )
+    # Bounded: a month at least, two years at most (a slip to 3650 would quietly stretch every
+    # review the clinic owes its patients by a decade).
     review_interval_days = models.PositiveSmallIntegerField(
-        default=365, help_text="How many days after a medical review the next one falls due."
+        default=365,
+        validators=[MinValueValidator(30), MaxValueValidator(730)],
+        help_text="How many days after a medical review the next one falls due (30 to 730).",
     )
 
     panels = [

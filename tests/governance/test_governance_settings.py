@@ -86,3 +86,13 @@ def test_the_form_shows_who_changed_them_last(w, client_for):
 def test_saving_without_a_governance_change_logs_none(w, client_for):
     _post(client_for, w.a, w.a.users["reviewer"], tagline="Only the tagline")
     assert not _changes(w.a).exists()
+
+
+def test_a_review_interval_beyond_sane_bounds_is_refused_with_a_form_error(w, client_for):
+    reviewer = w.a.users["reviewer"]
+    for days in (3650, 7, 0):
+        response = _post(client_for, w.a, reviewer, review_interval_days=days)
+        assert response.status_code == 200, days
+        assert "review_interval_days" in response.context["form"].errors
+    assert ClinicSettings.objects.get(pk=w.a.settings.pk).review_interval_days == 365
+    assert not _changes(w.a).exists()
