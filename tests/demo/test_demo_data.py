@@ -110,9 +110,9 @@ BROKEN = [
     ),
     pytest.param(
         f"urban-spine/{KETAMINE}",
-        'reference_keys = ["phn_bookshelf"',
-        'reference_keys = ["phn_shelf"',
-        [f"urban-spine/{KETAMINE}: reference_keys", "'phn_shelf'", "references.toml"],
+        'reference_keys = ["kurdi2014"',
+        'reference_keys = ["kurdi2015"',
+        [f"urban-spine/{KETAMINE}: reference_keys", "'kurdi2015'", "references.toml"],
         id="unknown-reference-key",
     ),
     pytest.param(
