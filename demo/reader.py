@@ -129,6 +129,10 @@ def _read_clinic(files: DataFiles, slug: str) -> ClinicSpec:
                 raise DemoDataError(
                     f"shared/clinic.toml: {key}", "only {practice_name} may stand in braces"
                 ) from exc
+    # Every page shows the disclaimer, so the demo says there that it is demo content.
+    notice = shared.pop("demo_notice", "")
+    if notice and "disclaimer" in table:
+        table["disclaimer"] = f"{notice}\n\n{table['disclaimer']}"
     clinic = build(
         ClinicSpec, {**shared, **table, "slug": slug, **pages, "questions": questions}, where
     )
