@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -61,10 +61,10 @@ class OptionListSelect(forms.Select):
 
     @staticmethod
     def _option(value, label, selected) -> str:
+        # conditional_escape, not format_html: the same markup at a fraction of the cost.
         value = "" if value is None else str(value)
-        if value in selected:
-            return format_html('<option value="{}" selected>{}</option>', value, label)
-        return format_html('<option value="{}">{}</option>', value, label)
+        mark = " selected" if value in selected else ""
+        return f'<option value="{conditional_escape(value)}"{mark}>{conditional_escape(label)}</option>'
 
 
 @dataclass

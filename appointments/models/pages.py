@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import datetime
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from types import SimpleNamespace
+from typing import Any, TypeVar
 
 from django import forms
 from django.core import signing
@@ -23,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
+from clinic_pages.appointments.choices import kept_for_visitors
 from clinic_pages.appointments.models.booking import AppointmentRequest, AppointmentSlot
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
@@ -33,6 +37,7 @@ from clinic_pages.physicians.models import PhysicianPage
 from clinic_pages.treatments.models import TreatmentPage
 
 logger = logging.getLogger("clinic_pages.appointments")
+T = TypeVar("T")
 
 SESSION_KEY = "clinic_pages.appointments.references"
 # What the form's physician choices show: PhysicianPage.display_name and short_name.
@@ -55,9 +60,9 @@ def _site_pages(model, site: Site, request=None):
     return public_pages(pages, request)
 
 
-def _chosen_or_all(rows: list) -> list:
-    """The rows the editor chose (``offered``), or all of them when the editor chose none."""
-    return [row for row in rows if row.offered] or rows
+def _chosen_or_all(rows: list, is_chosen: Callable = attrgetter("offered")) -> list:
+    """The rows the editor chose, or all of them when the editor chose none."""
+    return [row for row in rows if is_chosen(row)] or rows
 
 
 def _short_name(honorific_prefix: str | None, family_name: str | None) -> str:
@@ -171,17 +176,22 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
     def clinic_site(self) -> Site:
         return self.get_site()
 
-    def _use_site_of(self, request) -> None:
-        """Take the clinic's Site from the request when the page is one of its pages.
-
-        Routing already found it (with its root page); ``get_site()`` would look it up again.
-        """
+    def _serving(self, request) -> None:
+        """Remember the request the page serves, and take the clinic's Site from it when the
+        page is one of its pages: routing already found it (with its root page), where
+        ``get_site()`` would look it up again."""
+        self._request = request
         site = Site.find_for_request(request)
         if site is not None and any(
             root.site_id == site.pk and self.url_path.startswith(root.root_path)
             for root in Site.get_site_root_paths()
         ):
             self.__dict__["clinic_site"] = site
+
+    def _kept(self, name: str, build: Callable[[], T], keep: Callable[[T], Any] = list) -> T:
+        """A choice list every visitor sees alike, from the cache when it may be kept there."""
+        request = getattr(self, "_request", None)
+        return kept_for_visitors(self, self.clinic_site.pk, request, name, build, keep)
 
     def clean(self):
         super().clean()
@@ -198,10 +208,16 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     def _offered(self, relation: str) -> models.Expression:
         """Whether a row is among those the editor chose in ``relation``: one more column of
-        the query that lists the choices, instead of a query of its own."""
+        the query that lists the choices, instead of a query of its own.
+
+        The subquery reads the relation's table by ids only, so a kept QuerySet carries no page.
+        """
+        field = self._meta.get_field(relation)
         chosen = getattr(self, relation).all()
         if isinstance(chosen, models.QuerySet):
-            ids = chosen.values("pk")
+            ids = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_field_name()}_id": self.pk}
+            ).values(field.m2m_reverse_field_name())
         else:  # a preview: modelcluster's in-memory set, which no query can join
             ids = [item.pk for item in chosen]
             if not ids:
@@ -209,17 +225,22 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return models.ExpressionWrapper(Q(pk__in=ids), output_field=models.BooleanField())
 
     @cached_property
-    def offices(self) -> models.QuerySet[Location]:
-        """All of the clinic's offices with their opening hours, as the page lists them.
+    def offices(self) -> models.QuerySet[Location] | list[Location]:
+        """All of the clinic's offices with their opening hours, as the page lists them, each
+        marked ``offered``.
 
-        An evaluated QuerySet, each office marked ``offered``: the footer and the JSON-LD reuse
-        it instead of loading the offices again.
+        Loaded, it is an evaluated QuerySet, which the footer and the JSON-LD reuse instead of
+        loading the offices again; from the cache, a list (the footer's own list is kept too).
         """
-        offices = Location.objects.for_site(self.clinic_site).annotate(
-            offered=self._offered("offered_locations")
-        )
-        len(offices)  # loads them (and their hours) once
-        return offices
+
+        def load() -> models.QuerySet[Location]:
+            offices = Location.objects.for_site(self.clinic_site).annotate(
+                offered=self._offered("offered_locations")
+            )
+            len(offices)  # loads them (and their hours) once
+            return offices
+
+        return self._kept("offices", load)
 
     def available_locations(self) -> list[Location]:
         """The offices the form offers."""
@@ -233,7 +254,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             .only(*PHYSICIAN_NAME_FIELDS)
             .order_by("family_name", "given_name")
         )
-        return _chosen_or_all(list(pages))
+        return _chosen_or_all(self._kept("physicians", lambda: list(pages)))
 
     def available_treatments(self, request=None) -> list[tuple[int, str]]:
         """(id, title) of the treatments the form offers, in the order of the page tree."""
@@ -241,9 +262,16 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             _site_pages(TreatmentPage, self.clinic_site, request)
             .annotate(offered=self._offered("offered_treatments"))
             .order_by("path")
-            .values_list("pk", "title", "offered", named=True)
+            .values_list("pk", "title", "offered")
         )
-        return [(row.pk, row.title) for row in _chosen_or_all(list(rows))]
+        chosen = _chosen_or_all(self._kept("treatments", lambda: list(rows)), itemgetter(2))
+        return [(pk, title) for pk, title, _offered in chosen]
+
+    def available_reasons(self) -> list[tuple[int, str]]:
+        """(id, label) of the other reasons for a visit, in the editor's order."""
+        return self._kept(
+            "reasons", lambda: [(reason.pk, reason.label) for reason in self.reasons.all()]
+        )
 
     def open_slots(self, locations, physician_id: int | None = None) -> list[OpenSlot]:
         """Free slots at these offices as plain rows, each with its physician's short name:
@@ -263,23 +291,26 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             "physician__honorific_prefix",
             "physician__family_name",
         )[:limit]
-        return [
-            OpenSlot(pk, starts, minutes, office, physician, _short_name(prefix, family))
-            for pk, starts, minutes, office, physician, prefix, family in rows
-        ]
+        names: dict[int | None, str] = {}  # one physician holds many slots
+        listed = []
+        for pk, starts, minutes, office, physician, prefix, family in rows:
+            if physician not in names:
+                names[physician] = _short_name(prefix, family)
+            listed.append(OpenSlot(pk, starts, minutes, office, physician, names[physician]))
+        return listed
 
     # ------------------------------------------------------------------ serving
 
     def serve(self, request, *args, **kwargs):
         # Error reports must never carry what a patient typed, whatever the global filter says.
         request.sensitive_post_parameters = "__ALL__"
-        self._use_site_of(request)
+        self._serving(request)
         response = super().serve(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
 
     def serve_preview(self, request, mode_name):
-        self._use_site_of(request)
+        self._serving(request)
         response = super().serve_preview(request, mode_name)
         add_never_cache_headers(response)
         return response

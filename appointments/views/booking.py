@@ -72,7 +72,7 @@ class BookingFormView:
         choices = BookingChoices(
             locations=locations,
             treatments=page.available_treatments(request),
-            reasons=[(reason.pk, reason.label) for reason in page.reasons.all()],
+            reasons=page.available_reasons(),
             location_names={office.pk: office.name for office in page.offices},
         )
         physicians = None
