@@ -342,9 +342,22 @@ class DemoLoader:
     def load_references(self) -> dict[str, Reference]:
         references = {}
         for key, reference in self.demo.references.items():
-            values = {name: value for name, value in vars(reference).items() if name != "title"}
-            references[key] = self.sync_object(Reference, {"title": reference.title}, values)
+            lookup = self._reference_key(vars(reference))
+            values = {name: value for name, value in vars(reference).items() if name not in lookup}
+            references[key] = self.sync_object(Reference, lookup, values)
         return references
+
+    @staticmethod
+    def _reference_key(fields: Values) -> Values:
+        """A source's identifier where it has one, else its title.
+
+        An identifier outlives a corrected title, so ``--reset`` fixes the title of the entry
+        already in the library instead of adding a second one beside it.
+        """
+        for name in ("pmid", "pmcid", "bookshelf_id", "doi"):
+            if fields.get(name):
+                return {name: fields[name]}
+        return {"title": fields["title"]}
 
     def check_single_default_site(self) -> None:
         defaults = list(Site.objects.filter(is_default_site=True))
