@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-postgres test-browser lint layers format bench smoke audit check plugin-check clean
+.PHONY: setup demo load-demo serve test test-sqlite test-postgres test-browser lint layers format bench smoke audit check plugin-check clean
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -28,13 +28,21 @@ demo: load-demo serve
 
 # Two runs: the browser tests share one live server and one demo load, kept apart from the
 # transactional tests. Exit code 5 (no tests collected) is not a failure for the second run.
-test: setup
-	$(BIN)/python -m pytest -m "not browser"
+# The first run is spread over the CPU cores (pytest-xdist, TEST_WORKERS=0 for one process): each
+# worker has its own database, and --dist loadscope keeps a module's tests on one worker, so a
+# module-scoped fixture (the demo load of tests/test_demo_loader.py) is built once, not per worker.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
+
+test: test-sqlite
 	$(BIN)/python -m pytest -m browser || [ $$? -eq 5 ]
+
+test-sqlite: setup
+	$(BIN)/python -m pytest -m "not browser" $(XDIST)
 
 test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinic_pages} \
-		$(BIN)/python -m pytest -m "not browser"
+		$(BIN)/python -m pytest -m "not browser" $(XDIST)
 
 test-browser: setup
 	$(BIN)/python -m pytest -m browser

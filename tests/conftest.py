@@ -21,6 +21,18 @@ from clinic_pages.physicians.models import PhysicianIndexPage
 from clinic_pages.treatments.models import TreatmentIndexPage
 from tests import factories
 
+# Modules that hold one worker for a minute or more (a module-scoped demo load, content grown to a
+# hundred items per page type). `make test` spreads modules over xdist workers in collection
+# order; these go first, so that no worker is left running one of them alone at the end.
+LONG_MODULES = ("tests/test_demo_loader.py", "tests/test_query_counts.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """On an xdist worker (every worker collects alike), move the long modules to the front."""
+    if not hasattr(config, "workerinput"):
+        return
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in LONG_MODULES)
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
