@@ -342,22 +342,23 @@ class DemoLoader:
     def load_references(self) -> dict[str, Reference]:
         references = {}
         for key, reference in self.demo.references.items():
-            lookup = self._reference_key(vars(reference))
+            lookup = self._reference_lookup(vars(reference))
             values = {name: value for name, value in vars(reference).items() if name not in lookup}
             references[key] = self.sync_object(Reference, lookup, values)
         return references
 
     @staticmethod
-    def _reference_key(fields: Values) -> Values:
-        """A source's identifier where it has one, else its title.
+    def _reference_lookup(fields: Values) -> Values:
+        """The first of the source's identifiers, then its title, that finds a library entry.
 
-        An identifier outlives a corrected title, so ``--reset`` fixes the title of the entry
-        already in the library instead of adding a second one beside it.
+        An identifier outlives a corrected title and a title outlives an added identifier, so
+        ``--reset`` corrects the entry already in the library instead of adding a second one.
         """
-        for name in ("pmid", "pmcid", "bookshelf_id", "doi"):
-            if fields.get(name):
-                return {name: fields[name]}
-        return {"title": fields["title"]}
+        identifiers = ("pmid", "pmcid", "bookshelf_id", "doi")
+        lookups = [{name: fields[name]} for name in identifiers if fields.get(name)]
+        lookups.append({"title": fields["title"]})
+        found = (lookup for lookup in lookups if Reference.objects.filter(**lookup).exists())
+        return next(found, lookups[0])
 
     def check_single_default_site(self) -> None:
         defaults = list(Site.objects.filter(is_default_site=True))

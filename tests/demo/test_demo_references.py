@@ -46,3 +46,14 @@ def test_a_source_without_identifiers_is_found_by_its_title():
     again = _load_references(reset=True)
     assert again["connolly2015"].pk == first["connolly2015"].pk
     assert Reference.objects.count() == len(first)
+
+
+@pytest.mark.django_db
+def test_reset_adds_identifiers_to_an_entry_found_by_its_title():
+    title = "Ketamine: current applications in anesthesia, pain, and critical care"
+    old = Reference.objects.create(title=title, kind="article", authors="Kurdi MS")
+    references = _load_references(reset=True)
+    old.refresh_from_db()
+    assert references["kurdi2014"].pk == old.pk
+    assert (old.pmid, old.pmcid) == (25886322, "PMC4258981")
+    assert Reference.objects.filter(title=title).count() == 1
