@@ -152,12 +152,13 @@ def main() -> int:
     web, proxy = stack.config["web_port"], stack.config["proxy_port"]
     results = []
     try:
-        stack.start_web(extra={"PAGE_CACHE_TIMEOUT": "0"})
+        # No access log: production leaves it off too (nginx writes one line per request).
+        stack.start_web(extra={"PAGE_CACHE_TIMEOUT": "0", "GUNICORN_ACCESS_LOG": ""})
         expect_header(web, path, "X-Clinic-Pages-Cache", "hit", equal=False)
         results.append(measure("(a) gunicorn, uncached", web, path))
         stack.stop("web")
 
-        stack.start_web()
+        stack.start_web(extra={"GUNICORN_ACCESS_LOG": ""})
         expect_header(web, path, "X-Clinic-Pages-Cache", "hit")
         results.append(measure("(b) gunicorn, app page cache", web, path))
 

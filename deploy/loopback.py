@@ -108,6 +108,7 @@ class LoopbackStack:
             "FRONTEND_CACHE_PURGE_URL": self.url("purge"),
             "GUNICORN_BIND": f"127.0.0.1:{config['web_port']}",
             "WEB_CONCURRENCY": "2",
+            "GUNICORN_ACCESS_LOG": "-",  # JSON lines in logs/web.log
         }
         return {**env, **(extra or {})}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import html
 import http.client
+import json
 import re
 import sys
 import time
@@ -169,6 +170,22 @@ class Smoke:
         head = fetch(self.proxy, "/robots.txt", method="HEAD")
         expect(head.status == 200, "HEAD /robots.txt", head)
         return f"{len(urls)} page types and {', '.join(ROUTES)}"
+
+    def request_id_logged(self, path: str) -> str:
+        """The request id nginx forwards is the one the app's access log and the visitor see."""
+        request_id = f"smoke-{time.time_ns()}"
+        response = fetch(self.proxy, path, X_Request_ID=request_id)
+        expect(response.header("X-Request-ID") == request_id, "X-Request-ID echoed", response)
+        log = self.stack.logs / "web.log"
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            for line in log.read_text(errors="replace").splitlines():
+                if request_id in line and line.startswith("{"):
+                    entry = json.loads(line)
+                    expect(entry.get("request_id") == request_id, f"access log line: {line}")
+                    return f"{entry.get('method')} {entry.get('path')} {entry.get('status')}"
+            time.sleep(0.2)
+        raise SmokeFailure(f"no JSON access line with request id {request_id} in {log}")
 
     def unknown_host_refused(self) -> str:
         response = fetch(self.proxy, "/", Host="not-a-clinic.example")
@@ -344,6 +361,9 @@ class Smoke:
         )
         self.check("every page type 200 through the proxy", lambda: self.every_page_type(urls))
         self.check("unknown host refused", self.unknown_host_refused)
+        self.check(
+            "request id in the app's JSON access log", lambda: self.request_id_logged(booking)
+        )
         self.check("content page cached by the proxy", lambda: self.content_page_cached(treatment))
         self.check("booking page never cached", lambda: self.booking_page_private(booking))
         self.check("static files precompressed", lambda: self.static_precompressed(treatment))
