@@ -1,22 +1,31 @@
-"""The clinical-review workflow task."""
+"""The clinical-review workflow task, and the one rule for when going live signs a page off."""
 
 from __future__ import annotations
 
-from wagtail.models import GroupApprovalTask
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, Page, Revision
 
+from clinic_pages.core.models import MedicalReviewMixin
 from clinic_pages.governance.stamping import stamp_review
 
 
 class ClinicalReviewTask(GroupApprovalTask):
     """A clinician of the clinic approves the page; approval stamps the page's review metadata.
 
-    The stamp is written into the revision being approved, before Wagtail publishes it, so the
+    When the workflow finishes Wagtail publishes the page's *latest* revision, which is not always
+    the one the task was started on: "Approve and publish" in the page editor first saves the
+    reviewer's form as a new revision, copied from the page as it was before the approval. So the
+    stamp goes into the latest revision -- the very object Wagtail goes on to publish -- and the
     live page and its history agree on who reviewed it and when.
     """
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            stamp_review(task_state.revision, user)
+            # The same instances Wagtail's finish action reads (workflow state -> page -> latest
+            # revision), so the revision stamped here is the revision published.
+            page = task_state.workflow_state.content_object
+            sign_off(page, user, page.get_latest_revision())
         return super().on_action(task_state, user, action_name, **kwargs)
 
     class Meta:
@@ -32,3 +41,21 @@ def is_clinical_reviewer(user, page) -> bool:
     return ClinicalReviewTask.objects.filter(
         workflow_tasks__workflow=workflow, groups__in=user.groups.all()
     ).exists()
+
+
+def signs_off(user, page: Page) -> bool:
+    """Whether this user putting this page live is a medical review of it.
+
+    Only a clinical reviewer of the page's clinic signs off, whichever way the page goes live
+    (workflow approval, direct or bulk publication). Anyone else who may publish -- a superuser
+    approving or publishing -- leaves the existing stamps alone rather than claim a review.
+    """
+    return issubclass(page.specific_class, MedicalReviewMixin) and is_clinical_reviewer(user, page)
+
+
+def sign_off(page: Page, user, revision: Revision | None) -> bool:
+    """Stamp the review into the revision about to go live, if this is a sign-off."""
+    if revision is None or not signs_off(user, page):
+        return False
+    stamp_review(revision, user)
+    return True

@@ -26,7 +26,12 @@ def reviewer_physician(user, site):
 
 
 def stamp_review(revision: Revision, user) -> None:
-    """Write reviewed-by, last-reviewed and next-review-due into the revision under review."""
+    """Write reviewed-by, last-reviewed (today: the day of the sign-off) and next-review-due into
+    the revision about to be published.
+
+    Callers pass the revision Wagtail will publish (see governance.models.sign_off); the content
+    is updated in place as well as saved, so a caller holding the same object publishes the stamp.
+    """
     page = revision.as_object()
     if not isinstance(page, MedicalReviewMixin):
         return

@@ -1,13 +1,15 @@
-"""Admin wiring for medical governance: review stamps on direct publication, the 'Reviews due'
-report and the dashboard panel."""
+"""Admin wiring for medical governance: review stamps on direct and bulk publication, the
+'Reviews due' report and the dashboard panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
 from clinic_pages.clinics.access import works_for_a_clinic
+from clinic_pages.governance.bulk import bulk_published_pages, revision_bulk_publishes
 from clinic_pages.governance.dashboard import ClinicDashboardPanel
-from clinic_pages.governance.models import is_clinical_reviewer
+from clinic_pages.governance.models import sign_off, signs_off
 from clinic_pages.governance.stamping import stamp_review
 from clinic_pages.governance.views import ReviewsDueReportView
 
@@ -47,11 +49,20 @@ def add_clinic_summary_panel(request, panels):
 
 
 @hooks.register("before_publish_page")
-def stamp_direct_publication_by_a_reviewer(request, page):
+def sign_off_direct_publication(request, page):
     """A clinic reviewer who publishes a medical page directly signs it, as an approval would.
 
-    The hook runs after the edit view saved the new revision and before it is published.
+    The hook runs after the edit (or create) view saved the new revision and before it publishes
+    that same revision object, ``page.latest_revision``.
     """
-    revision = page.latest_revision
-    if revision is not None and is_clinical_reviewer(request.user, page):
-        stamp_review(revision, request.user)
+    sign_off(page, request.user, page.latest_revision)
+
+
+@hooks.register("before_bulk_action")
+def sign_off_bulk_publication(request, action_type, objects, action_view):
+    """A bulk publish follows the rule of a direct one: a reviewer's signs each medical page off."""
+    if action_type != "publish" or not issubclass(action_view.model, Page):
+        return
+    for page in bulk_published_pages(objects, action_view, request.user):
+        if signs_off(request.user, page):
+            stamp_review(revision_bulk_publishes(page, request.user), request.user)
