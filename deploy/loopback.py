@@ -113,12 +113,15 @@ class LoopbackStack:
         return {**env, **(extra or {})}
 
     def manage(self, *args: str, log: str = "") -> subprocess.Popen:
-        """Start a management command with the stack's settings, its output in logs/."""
+        """Start a preparation command with the stack's settings, its output in logs/.
+
+        Nothing is purged meanwhile: no proxy runs yet, and its cache is empty anyway.
+        """
         path = self.logs / f"manage-{log or args[0]}.log"
         process = subprocess.Popen(
             [PYTHON, "manage.py", *args],
             cwd=ROOT,
-            env=self.environment(),
+            env=self.environment({"FRONTEND_CACHE_PURGE_URL": ""}),
             stdout=path.open("wb"),
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
