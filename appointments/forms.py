@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -61,10 +62,14 @@ class OptionListSelect(forms.Select):
 
     @staticmethod
     def _option(value, label, selected) -> str:
-        # conditional_escape, not format_html: the same markup at a fraction of the cost.
         value = "" if value is None else str(value)
         mark = " selected" if value in selected else ""
-        return f'<option value="{conditional_escape(value)}"{mark}>{conditional_escape(label)}</option>'
+        return f'<option value="{_escaped(value)}"{mark}>{_escaped(label)}</option>'
+
+
+def _escaped(text) -> str:
+    """``conditional_escape(text)`` without its lazy-string wrapper, for hundreds of options."""
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 @dataclass

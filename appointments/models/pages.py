@@ -6,10 +6,9 @@ import base64
 import datetime
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from types import SimpleNamespace
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from django import forms
 from django.core import signing
@@ -71,9 +70,9 @@ def _short_name(honorific_prefix: str | None, family_name: str | None) -> str:
     return PhysicianPage.short_name.fget(names) if family_name is not None else ""
 
 
-@dataclass(frozen=True)
-class OpenSlot:
-    """A free slot as the booking form lists it: ids and times, no model instances."""
+class OpenSlot(NamedTuple):
+    """A free slot as the booking form lists it: ids, times and a name, no model instances
+    (a tuple: the page builds hundreds of them)."""
 
     pk: int
     starts_at: datetime.datetime
@@ -248,23 +247,31 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     def available_physicians(self, request=None) -> list[PhysicianPage]:
         """The physicians the form offers, with only the fields their names need."""
-        pages = (
-            _site_pages(PhysicianPage, self.clinic_site, request)
-            .annotate(offered=self._offered("offered_physicians"))
-            .only(*PHYSICIAN_NAME_FIELDS)
-            .order_by("family_name", "given_name")
-        )
-        return _chosen_or_all(self._kept("physicians", lambda: list(pages)))
+
+        def load() -> list[PhysicianPage]:
+            pages = (
+                _site_pages(PhysicianPage, self.clinic_site, request)
+                .annotate(offered=self._offered("offered_physicians"))
+                .only(*PHYSICIAN_NAME_FIELDS)
+                .order_by("family_name", "given_name")
+            )
+            return list(pages)
+
+        return _chosen_or_all(self._kept("physicians", load))
 
     def available_treatments(self, request=None) -> list[tuple[int, str]]:
         """(id, title) of the treatments the form offers, in the order of the page tree."""
-        rows = (
-            _site_pages(TreatmentPage, self.clinic_site, request)
-            .annotate(offered=self._offered("offered_treatments"))
-            .order_by("path")
-            .values_list("pk", "title", "offered")
-        )
-        chosen = _chosen_or_all(self._kept("treatments", lambda: list(rows)), itemgetter(2))
+
+        def load() -> list[tuple[int, str, bool]]:
+            rows = (
+                _site_pages(TreatmentPage, self.clinic_site, request)
+                .annotate(offered=self._offered("offered_treatments"))
+                .order_by("path")
+                .values_list("pk", "title", "offered")
+            )
+            return list(rows)
+
+        chosen = _chosen_or_all(self._kept("treatments", load), itemgetter(2))
         return [(pk, title) for pk, title, _offered in chosen]
 
     def available_reasons(self) -> list[tuple[int, str]]:
