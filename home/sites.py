@@ -28,10 +28,16 @@ HOME_ACCESSOR = HomePage._meta.get_field("page_ptr").remote_field.get_accessor_n
 SETTINGS_ACCESSOR = ClinicSettings._meta.get_field("site").remote_field.get_accessor_name()
 
 
+# The home page shows its hero and shares its listing image: joined too.
+HOME_IMAGES = ("hero_image", "listing_image")
+JOINED_ATTRIBUTE = "_clinic_pages_joined"
+
+
 def _joined() -> list[str]:
+    home = f"root_page__{HOME_ACCESSOR}"
     settings = [SETTINGS_ACCESSOR]
     settings += [f"{SETTINGS_ACCESSOR}__{field}" for field in ClinicSettings.select_related or ()]
-    return ["root_page", f"root_page__{HOME_ACCESSOR}", *settings]
+    return ["root_page", home, *(f"{home}__{image}" for image in HOME_IMAGES), *settings]
 
 
 def _site_for(hostname: str, port: int) -> Site | None:
@@ -60,12 +66,15 @@ def _site_for(hostname: str, port: int) -> Site | None:
     return None
 
 
-def _keep_joined_rows(site: Site, request: HttpRequest) -> None:
-    """Hand the joined home page and settings to the code that would load them."""
+def _keep_joined_rows(site: Site, request: HttpRequest, joined: Site | None = None) -> None:
+    """Hand the joined home page and settings (of ``joined``, the Site row that brought them,
+    by default ``site``) to the code that would load them."""
+    joined = joined or site
+    setattr(site, JOINED_ATTRIBUTE, True)
     if is_clinic_site(site):  # else Page.specific loads whatever the root is, as usual
         site.root_page.__dict__["specific"] = getattr(site.root_page, HOME_ACCESSOR)
     try:
-        settings = getattr(site, SETTINGS_ACCESSOR)
+        settings = getattr(joined, SETTINGS_ACCESSOR)
     except ObjectDoesNotExist:
         return  # no settings row yet: ClinicSettings.for_request creates it
     settings._request = request  # as Wagtail's for_request does, for page URLs
@@ -73,9 +82,18 @@ def _keep_joined_rows(site: Site, request: HttpRequest) -> None:
 
 
 def find_site(request: HttpRequest) -> Site | None:
-    """``Site.find_for_request`` that also brings the clinic home and settings (see above)."""
+    """``Site.find_for_request`` that also brings the clinic home and settings (see above).
+
+    When something before found the Site with Wagtail's own query, the home page and settings
+    still come in one query (two otherwise), and the Site found is kept.
+    """
     if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
+        site = request._wagtail_site
+        if site is not None and not getattr(site, JOINED_ATTRIBUTE, False):
+            joined = Site.objects.select_related(*_joined()).get(pk=site.pk)
+            site.root_page = joined.root_page
+            _keep_joined_rows(site, request, joined)
+        return site
     hostname = split_domain_port(request._get_raw_host())[0]
     site = _site_for(hostname, request.get_port())
     if site is not None:
