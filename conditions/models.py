@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.child_rows import child_lists
 from clinic_pages.core.images import ImageSpecs, cards, figures
 from clinic_pages.core.models import (
     PAGE_CARD_FIELDS,
@@ -19,6 +21,7 @@ from clinic_pages.core.models import (
     fields_of,
 )
 from clinic_pages.core.pagination import paginate
+from clinic_pages.core.preload import with_choices
 from clinic_pages.core.visibility import public_pages
 
 CONDITIONS_PER_PAGE = 24
@@ -92,14 +95,22 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
     class Meta:
         verbose_name = "condition"
 
-    # Read by the template and the JSON-LD alike: one query each per render.
+    # Read by the template and the JSON-LD alike: both lists in one query per render.
     @cached_property
-    def symptom_list(self) -> list[ConditionSymptom]:
-        return list(self.symptoms.all())
+    def _child_lists(self) -> dict[str, list]:
+        """Symptoms, causes and the snippets the body chooses (references, questions)."""
+        symptoms, causes = self.symptoms.all(), self.causes.all()
+        if isinstance(symptoms, QuerySet) and isinstance(causes, QuerySet):
+            return with_choices(self.body, {"symptoms": symptoms, "causes": causes})
+        return child_lists(self, "symptoms", "causes")  # a preview's, in memory
 
-    @cached_property
+    @property
+    def symptom_list(self) -> list[ConditionSymptom]:
+        return self._child_lists["symptoms"]
+
+    @property
     def cause_list(self) -> list[ConditionCause]:
-        return list(self.causes.all())
+        return self._child_lists["causes"]
 
     @cached_property
     def treatments(self) -> list[Page]:
@@ -115,6 +126,10 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
             .order_by("page__path")
         )
         return [link.page for link in links if link.page.live]
+
+    def get_context(self, request, *args, **kwargs):
+        self._child_lists  # noqa: B018 -- the body's choices load with the lists, before rendering
+        return super().get_context(request, *args, **kwargs)
 
     def rendered_images(self, context) -> ImageSpecs:
         return [*super().rendered_images(context), *cards(self.treatments), *figures(self.body)]

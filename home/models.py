@@ -11,6 +11,7 @@ from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
+from clinic_pages.core.child_rows import with_children
 from clinic_pages.core.images import (
     HERO,
     PORTRAIT_CARD,
@@ -140,7 +141,8 @@ class HomePage(ClinicPage):
             .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
         )
         site = Site.find_for_request(request) or self.get_site()
-        context["locations"] = Location.objects.for_site(site)
+        # The offices and their opening hours in one query; the footer reuses them.
+        context["locations"] = with_children(Location.objects.filter(site=site), "hours")
         return context
 
     def rendered_images(self, context) -> ImageSpecs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -19,6 +20,7 @@ from wagtail.search import index
 
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.core.child_rows import child_lists, with_children
 from clinic_pages.core.images import PORTRAIT, PORTRAIT_CARD, PORTRAIT_JSONLD, ImageSpecs, cards
 from clinic_pages.core.models import PAGE_LINK_FIELDS, fields_of
 from clinic_pages.core.pagination import paginate
@@ -165,18 +167,22 @@ class PhysicianPage(ClinicPage):
     def language_list(self) -> list[str]:
         return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
 
-    # Read by the template and the JSON-LD alike: one query each per render.
+    # Read by the template and the JSON-LD alike: the three lists in one query per render.
     @cached_property
+    def _child_lists(self) -> dict[str, list]:
+        return child_lists(self, "specialties", "certifications", "education")
+
+    @property
     def specialty_list(self) -> list[PhysicianSpecialty]:
-        return list(self.specialties.all())
+        return self._child_lists["specialties"]
 
-    @cached_property
+    @property
     def certification_list(self) -> list[PhysicianCertification]:
-        return list(self.certifications.all())
+        return self._child_lists["certifications"]
 
-    @cached_property
+    @property
     def education_list(self) -> list[PhysicianEducation]:
-        return list(self.education.all())
+        return self._child_lists["education"]
 
     @cached_property
     def offered_treatments(self) -> list[Page]:
@@ -190,7 +196,12 @@ class PhysicianPage(ClinicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["physician_locations"] = self.locations.prefetch_related("hours")
+        offices = self.locations.all()
+        context["physician_locations"] = (
+            with_children(offices, "hours")  # offices and hours in one query
+            if isinstance(offices, QuerySet)
+            else offices.prefetch_related("hours")  # a preview's, in memory
+        )
         return context
 
     def rendered_images(self, context) -> ImageSpecs:

@@ -27,9 +27,15 @@ def main_menu(context) -> list[MenuItem]:
 
 @register.simple_tag(takes_context=True)
 def footer_locations(context) -> list[Location]:
-    """The clinic's offices for the footer; reuses the page's own ``locations`` when it has them."""
+    """The clinic's offices for the footer; reuses the page's own ``locations`` when it has them,
+    or the ``footer_offices`` it loaded with its other rows."""
+    if context.get("footer_offices") is not None:
+        return list(context["footer_offices"])
     locations = context.get("locations")
-    if locations is not None and getattr(locations, "model", None) is Location:
+    is_offices = getattr(locations, "model", None) is Location or (
+        isinstance(locations, list) and all(isinstance(item, Location) for item in locations)
+    )
+    if locations is not None and is_offices:
         return list(locations)
     request = context.get("request")
     cached = getattr(request, "_clinic_footer_locations", None)
