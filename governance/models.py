@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, Revision
 
 from clinic_pages.core.models import MedicalReviewMixin
@@ -29,8 +30,8 @@ class ClinicalReviewTask(GroupApprovalTask):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     class Meta:
-        verbose_name = "clinical review task"
-        verbose_name_plural = "clinical review tasks"
+        verbose_name = _("clinical review task")
+        verbose_name_plural = _("clinical review tasks")
 
 
 def is_clinical_reviewer(user, page) -> bool:

@@ -1,5 +1,5 @@
-"""Admin wiring for medical governance: review stamps on direct and bulk publication, the
-'Reviews due' report and the dashboard panel."""
+"""Admin wiring for medical governance: review stamps on direct, bulk and admin-API publication,
+the 'Reviews due' report and the dashboard panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from clinic_pages.clinics.access import works_for_a_clinic
+from clinic_pages.governance.api import SigningPagesAdminAPIViewSet
 from clinic_pages.governance.bulk import bulk_published_pages, revision_bulk_publishes
 from clinic_pages.governance.dashboard import ClinicDashboardPanel
 from clinic_pages.governance.models import sign_off, signs_off
@@ -66,3 +67,8 @@ def sign_off_bulk_publication(request, action_type, objects, action_view):
     for page in bulk_published_pages(objects, action_view, request.user):
         if signs_off(request.user, page):
             stamp_review(revision_bulk_publishes(page, request.user), request.user)
+
+
+@hooks.register("construct_admin_api")
+def sign_off_admin_api_publication(router):
+    router.register_endpoint("pages", SigningPagesAdminAPIViewSet)

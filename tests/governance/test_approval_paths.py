@@ -99,10 +99,25 @@ def _edit(client, page, title: str, **extra):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
 
-def _bulk_publish(client, *pages):
-    ids = "&".join(f"id={page.pk}" for page in pages)
+def _editor_publish(client, page) -> None:
+    assert _edit(client, page, REVISED, **{"action-publish": "on"}).status_code == 302
+
+
+def _bulk_publish(client, page) -> None:
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-    return client.post(f"{url}?{ids}&next=/admin/", {})
+    assert client.post(f"{url}?id={page.pk}&next=/admin/", {}).status_code == 302
+
+
+def _api_publish(client, page) -> None:
+    url = reverse("wagtailadmin_api:pages:action", args=[page.pk, "publish"])
+    assert client.post(url, {}, content_type="application/json").status_code == 200
+
+
+def _save_draft(page, user=None) -> None:
+    """An unpublished change, which bulk and API publication put live (they publish the latest)."""
+    draft = _live(page)
+    draft.title = REVISED
+    draft.save_revision(user=user)
 
 
 def test_dashboard_approval(w, page, submit, act):
@@ -138,15 +153,10 @@ def test_direct_publication_by_a_reviewer(w, page, client_for):
     assert_signed_off(w, page, REVISED, today())
 
 
-def test_bulk_publication_by_a_reviewer(w, page, client_for):
-    """The bulk action publishes the latest draft, so it must carry the reviewer's stamp."""
-    draft = _live(page)
-    draft.title = REVISED
-    draft.save_revision(user=w.a.users["editor"])
-
-    response = _bulk_publish(client_for(w.a.users["reviewer"]), page)
-
-    assert response.status_code == 302
+@pytest.mark.parametrize("publish", [_bulk_publish, _api_publish], ids=["bulk", "admin-api"])
+def test_bulk_and_api_publication_by_a_reviewer(w, page, client_for, publish):
+    _save_draft(page, w.a.users["editor"])
+    publish(client_for(w.a.users["reviewer"]), page)
     assert_signed_off(w, page, REVISED, today())
 
 
@@ -191,9 +201,12 @@ def test_a_superusers_approval_claims_no_review(w, page, submit, act):
     assert_no_review_claimed(w, page, REVISED)
 
 
-def test_a_superusers_bulk_publication_claims_no_review(w, page, client_for):
-    draft = _live(page)
-    draft.title = REVISED
-    draft.save_revision()
-    assert _bulk_publish(client_for(w.superuser), page).status_code == 302
+@pytest.mark.parametrize(
+    "publish",
+    [_editor_publish, _bulk_publish, _api_publish],
+    ids=["editor", "bulk", "admin-api"],
+)
+def test_a_superusers_publication_claims_no_review(w, page, client_for, publish):
+    _save_draft(page)
+    publish(client_for(w.superuser), page)
     assert_no_review_claimed(w, page, REVISED)
