@@ -16,6 +16,7 @@ from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
 from clinic_pages.core.generation import bumps_site_generation
 from clinic_pages.core.models import MedicalReviewMixin
+from clinic_pages.core.preload import PreloadingQuerySet
 
 
 @bumps_site_generation(lambda question: [question.site_id])
@@ -43,6 +44,9 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         default=0, help_text="Lower numbers come first within a topic."
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq_question")
+
+    # Questions chosen in a page's body load with its other rows (clinic_pages.core.preload).
+    objects = PreloadingQuerySet.as_manager()
 
     panels = [
         FieldPanel("site"),

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from clinic_pages.core.generation import bumps_site_generation
+from clinic_pages.core.preload import PreloadingQuerySet
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", "Enter a DOI like 10.15386/cjmed-500, without https://doi.org/."
@@ -61,6 +62,9 @@ class Reference(index.Indexed, models.Model):
         verbose_name="NCBI Bookshelf ID",
     )
     url = models.URLField(blank=True, help_text="Only when none of the identifiers above applies.")
+
+    # A page's listed and cited references load in one query (clinic_pages.references.preload).
+    objects = PreloadingQuerySet.as_manager()
 
     panels = [
         FieldPanel("kind"),

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.child_rows import rows_together
 from clinic_pages.core.images import ImageSpecs, cards, figures
 from clinic_pages.core.models import (
     PAGE_CARD_FIELDS,
@@ -20,10 +23,20 @@ from clinic_pages.core.models import (
     fields_of,
 )
 from clinic_pages.core.pagination import paginate
+from clinic_pages.core.preload import preloadable_choices
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.references.citations import ReferenceList
+from clinic_pages.references.models import Reference
+from clinic_pages.references.preload import listed_and_cited, numbered, page_references
+from clinic_pages.treatments.page_lists import (
+    TreatmentLists,
+    lists_available,
+    treatment_page_lists,
+)
 
 TREATMENTS_PER_PAGE = 12
+# The parts of TreatmentPage._body_rows that are the page's own, not objects its body chooses.
+BODY_OWN_ROWS = ("references", "regulatory", "offices")
 
 
 class TreatmentIndexPage(ClinicPage):
@@ -114,12 +127,36 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
         verbose_name = "treatment"
 
     @cached_property
+    def _body_rows(self) -> dict[str, list] | None:
+        """Its references (listed and cited), the other snippets its body chooses (questions),
+        its regulatory statuses and, when served, the clinic's offices for the footer, in one
+        query; None for a preview's in-memory links."""
+        links, statuses = self.reference_links.all(), self.regulatory_statuses.all()
+        if not (isinstance(links, QuerySet) and isinstance(statuses, QuerySet)):
+            return None
+        chosen = preloadable_choices(self.body)
+        parts = {
+            "references": listed_and_cited(links, chosen.pop(Reference, [])),
+            "regulatory": statuses,
+        }
+        if self._served_site_id is not None:
+            parts["offices"] = Location.objects.filter(site_id=self._served_site_id)
+        parts |= {
+            model._meta.label: model.objects.filter(pk__in=ids) for model, ids in chosen.items()
+        }
+        return rows_together(parts)
+
+    @cached_property
     def regulatory_status_list(self) -> list[TreatmentRegulatoryStatus]:
-        """Read by the template and the JSON-LD alike: one query per render."""
+        """Read by the template and the JSON-LD alike."""
+        if self._body_rows is not None:
+            return self._body_rows["regulatory"]
         return list(self.regulatory_statuses.all())
 
     @cached_property
     def conditions(self) -> list[Page]:
+        if self._page_lists is not None:
+            return self._page_lists.conditions
         return [
             link.condition
             for link in self.condition_links.select_related("condition").only(
@@ -131,11 +168,16 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     @cached_property
     def references(self) -> ReferenceList:
         """Numbered references: the listed ones first, then any cited only in the body."""
-        listed = [link.reference for link in self.reference_links.select_related("reference")]
-        return ReferenceList.from_page(listed, self.body)
+        rows = self._body_rows
+        if rows is None:
+            return page_references(self.reference_links, self.body)
+        chosen = [row for name, part in rows.items() if name not in BODY_OWN_ROWS for row in part]
+        return numbered(rows["references"], self.body, also=chosen)
 
     @cached_property
     def related_treatments(self) -> list[Page]:
+        if self._page_lists is not None:
+            return self._page_lists.related
         return [
             link.treatment
             for link in self.related_links.select_related(
@@ -152,6 +194,8 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
 
     def series_neighbours(self, request) -> tuple[Page | None, Page | None]:
         """Previous and next treatment in the clinic's series (the index's page order)."""
+        if self._page_lists is not None:
+            return self._page_lists.previous, self._page_lists.following
         siblings = list(
             public_pages(TreatmentPage.objects.sibling_of(self).live(), request)
             .only(*PAGE_LINK_FIELDS)
@@ -168,15 +212,28 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     @cached_property
     def physicians(self) -> list[Page]:
         """Physicians of this clinic who offer the treatment."""
+        if self._page_lists is not None:
+            return self._page_lists.physicians
         return [
             link.page
             for link in self.physician_links.select_related("page").order_by("sort_order")
             if link.page.live
         ]
 
+    # The linked pages of a served page, loaded together by get_context (treatments.page_lists).
+    _page_lists: TreatmentLists | None = None
+    # The Site it is served on, whose offices the footer shows (loaded with _body_rows).
+    _served_site_id: int | None = None
+
     def get_context(self, request, *args, **kwargs):
+        if lists_available(self):
+            self._page_lists = treatment_page_lists(self, request)
+        site = Site.find_for_request(request)
+        self._served_site_id = site.pk if site is not None else None
         context = super().get_context(request, *args, **kwargs)
         context["reference_numbers"] = self.references.numbers
+        if self._body_rows is not None and "offices" in self._body_rows:
+            context["footer_offices"] = self._body_rows["offices"]
         context["previous_treatment"], context["next_treatment"] = self.series_neighbours(request)
         return context
 
