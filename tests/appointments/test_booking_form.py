@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 
 from clinic_pages.appointments.models import AppointmentRequest
+from tests import factories
 from tests.appointments.conftest import add_slot, form_token, form_url, post_form, valid_data
 
 pytestmark = pytest.mark.django_db
@@ -272,3 +273,41 @@ def test_the_database_refuses_a_second_active_request_for_a_slot(alpha, book):
         clone.save()
     first.cancel()
     clone.save()  # a cancelled request frees the slot
+
+
+def test_the_form_offers_only_what_the_editor_chose(client, alpha):
+    """Chosen offices, physicians and treatments narrow the form; choosing none offers all."""
+    other_treatment = factories.TreatmentPageFactory(parent=alpha.treatments, title="Nerve block")
+    other_office = factories.LocationFactory(site=alpha.site, name="North office")
+    other_physician = factories.PhysicianPageFactory(parent=alpha.physicians, family_name="Zed")
+
+    def form_html() -> str:
+        html = client.get(form_url(alpha), HTTP_HOST=alpha.host).content.decode()
+        return html.split('class="booking-form"', 1)[1]
+
+    html = form_html()
+    for name in ("Nerve block", "Ketamine infusion", "North office", "Zed", "Lee"):
+        assert name in html
+
+    page = alpha.appointment
+    page.offered_treatments.set([other_treatment])
+    page.offered_locations.set([other_office])
+    page.offered_physicians.set([other_physician])
+    page.save_revision().publish()
+    html = form_html()
+    assert "Nerve block" in html and "Ketamine infusion" not in html
+    assert f'<option value="{other_office.pk}">North office</option>' in html
+    assert f'<option value="{alpha.extra["location"].pk}">' not in html
+    assert "Zed" in html and "Lee" not in html
+
+
+def test_a_preview_offers_the_unsaved_choices(alpha):
+    """In a preview the chosen treatments are the editor's unsaved ones, not the stored ones."""
+    factories.TreatmentPageFactory(parent=alpha.treatments, title="Nerve block")
+    page = type(alpha.appointment).objects.get(pk=alpha.appointment.pk)
+    page.offered_treatments = [alpha.extra["treatment"]]
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.render().content.decode().split('class="booking-form"', 1)[1]
+    assert "Ketamine infusion" in html
+    assert "Nerve block" not in html
