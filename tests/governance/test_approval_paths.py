@@ -178,6 +178,21 @@ def test_bulk_publication_of_draft_descendants_by_a_reviewer(w, client_for):
     assert_signed_off(w, child, "Alderbrook nerve block", today())
 
 
+def test_bulk_publication_of_a_page_without_revisions_by_a_reviewer(w, client_for):
+    """Pages made in code (the demo loader, imports) may have no revision yet: the bulk action
+    saves one from the page, and that one must be the stamped one."""
+    ClinicSettings.objects.filter(site=w.a.site).update(review_interval_days=INTERVAL)
+    page = factories.TreatmentPageFactory(
+        parent=w.a.sections["treatments"], title="Alderbrook nerve block", slug="nerve-block"
+    )
+    assert page.get_latest_revision() is None
+
+    _bulk_publish(client_for(w.a.users["reviewer"]), page)
+
+    assert _live(page).revisions.count() == 1
+    assert_signed_off(w, page, "Alderbrook nerve block", today())
+
+
 def test_scheduled_publication_keeps_the_approval_date(w, page, submit, act):
     """Approved today to go live in three days: the review line says today, on go-live day too."""
     go_live = timezone.localtime() + datetime.timedelta(days=3)
