@@ -29,6 +29,7 @@ import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,6 +45,7 @@ from clinic_pages.core.csp import allow_style_hashes, style_hashes
 from clinic_pages.core.generation import content_generation
 
 STATUS_HEADER = "X-Clinic-Pages-Cache"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 PUBLIC_ATTRIBUTE = "clinic_pages_public"
 EXPIRES_ATTRIBUTE = "clinic_pages_expires_at"
 # Query strings that select a different page of the same content; any other query string is
@@ -135,13 +137,34 @@ def page_cache_key(request: HttpRequest) -> str | None:
         return None
     if not _cacheable_query(request):
         return None
-    site = Site.find_for_request(request)
-    if site is None:
+    host = request.get_host().lower()  # validates the host as the page itself would
+    site_id = _site_id_for_host(host)
+    if site_id is None:
         return None
-    address = f"{request.get_host().lower()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    generation = content_generation(site.pk, request)
-    return f"clinic_pages:page:{site.pk}:{generation}:{get_language() or ''}:{digest}"
+    digest = hashlib.sha256(f"{host}{request.get_full_path()}".encode()).hexdigest()[:32]
+    generation = content_generation(site_id, request)
+    return f"clinic_pages:page:{site_id}:{generation}:{get_language() or ''}:{digest}"
+
+
+def _site_id_for_host(host: str) -> int | None:
+    """The Site a host names, read from Wagtail's cached site root paths (no query once warm).
+
+    Wagtail's ``Site.find_for_request`` costs a query per request; its root paths are cached and
+    renewed whenever a Site changes. Only a host that names its site exactly is looked up here: a
+    request that Wagtail would send to the default site is served uncached.
+    """
+    hostname, _, port = host.partition(":")
+    matches = []
+    for root in Site.get_site_root_paths():
+        parts = urlsplit(root.root_url)
+        if parts.hostname == hostname:
+            matches.append((root.site_id, parts.port or _DEFAULT_PORTS.get(parts.scheme)))
+    site_ids = {site_id for site_id, _ in matches}
+    if len(site_ids) == 1:
+        return site_ids.pop()
+    wanted = int(port) if port.isdigit() else None
+    on_port = {site_id for site_id, site_port in matches if site_port == wanted}
+    return on_port.pop() if len(on_port) == 1 else None
 
 
 def _is_public(request: HttpRequest, response: HttpResponseBase) -> bool:
