@@ -94,8 +94,12 @@ class Reference(index.Indexed, models.Model):
         ordering = ["authors", "year"]
 
     def __str__(self) -> str:
-        short_authors = self.authors.split(",")[0] if self.authors else "Anon."
-        return f"{short_authors} ({self.year or 'n.d.'}): {self.title[:80]}"
+        """ "First author (year): title", as far as it is known; never an invented "Anon."."""
+        title = self.title[:80]
+        author = self.authors.split(",")[0].strip() if self.authors else ""
+        if author:
+            return f"{author} ({self.year}): {title}" if self.year else f"{author}: {title}"
+        return f"{title} ({self.year})" if self.year else title
 
     @property
     def doi_url(self) -> str:

@@ -69,7 +69,9 @@ def test_str_shows_first_author_year_and_title():
     assert str(Reference(authors="Correll GE, Maleki J", year=2004, title="Ketamine")) == (
         "Correll GE (2004): Ketamine"
     )
-    assert str(Reference(title="No author")) == "Anon. (n.d.): No author"
+    assert str(Reference(title="No author")) == "No author"
+    assert str(Reference(title="No author", year=2014)) == "No author (2014)"
+    assert str(Reference(title="Dated", authors="Kurdi MS, Theerth KA")) == "Kurdi MS: Dated"
 
 
 @pytest.mark.parametrize(
