@@ -7,7 +7,8 @@
    settings table and its list of `clinic_pages/base.html` blocks are compared with the
    wheel's `core/conf.py` and `base.html`.
 2. For Python 3.11 with Django 5.2, and for the newest Python >= 3.12 found with Django 6.1 (a
-   missing interpreter is a failure, never a skip), in a fresh virtualenv: installs the wheel
+   missing interpreter is a failure, never a skip), side by side, each in a fresh virtualenv
+   (made while the wheel is built; the output of each comes in one block): installs the wheel
    with Wagtail 8, runs `wagtail start mysite` and applies the README section "Add Clinic Pages
    to your Wagtail project" verbatim (its code blocks marked `<!-- plugin-check: NAME -->`).
    Then: `check --fail-level WARNING` and `makemigrations --check` are clean, `migrate` and
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import operator
 import os
 import re
 import shlex
@@ -36,9 +38,11 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 import zipfile
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +82,16 @@ class CommandFailed(Failure):
 # --------------------------------------------------------------------------- output
 
 
+# Lines said in a thread that checks one environment, printed together when it is done.
+_held = threading.local()
+
+
 def say(text: str = "") -> None:
-    print(text, flush=True)
+    held = getattr(_held, "lines", None)
+    if held is not None:
+        held.append(text)
+    else:
+        print(text, flush=True)
 
 
 @dataclass
@@ -504,13 +516,39 @@ def readme_matches_wheel(built: Built, steps: ReadmeSteps) -> None:
         raise Failure("\n".join(problems))
 
 
+class _FoldArithmetic(ast.NodeTransformer):
+    """Arithmetic on number literals (`24 * 60 * 60` seconds) folded into one literal."""
+
+    OPERATORS = {
+        ast.Add: operator.add,
+        ast.Sub: operator.sub,
+        ast.Mult: operator.mul,
+        ast.FloorDiv: operator.floordiv,
+    }
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        apply = self.OPERATORS.get(type(node.op))
+        operands = (node.left, node.right)
+        if apply and all(
+            isinstance(side, ast.Constant) and type(side.value) in (int, float) for side in operands
+        ):
+            return ast.copy_location(ast.Constant(apply(node.left.value, node.right.value)), node)
+        return node
+
+
 def conf_defaults(source: str) -> dict[str, object]:
     for node in ast.parse(source).body:
         target = node.target if isinstance(node, ast.AnnAssign) else None
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
         if isinstance(target, ast.Name) and target.id == "DEFAULTS" and node.value is not None:
-            return ast.literal_eval(node.value)
+            try:
+                return ast.literal_eval(_FoldArithmetic().visit(node.value))
+            except ValueError as error:
+                raise Failure(
+                    f"core/conf.py: DEFAULTS holds more than literals ({error})"
+                ) from error
     raise Failure("core/conf.py in the wheel has no DEFAULTS dict")
 
 
@@ -846,20 +884,31 @@ def visit(project: Project, steps: ReadmeSteps) -> None:
         )
 
 
-def check_environment(target: Target, steps: ReadmeSteps, built: Built, work: Path) -> Report:
+def start_project(target: Target, work: Path) -> Project:
+    """The environment's folder and fresh virtualenv (made while the wheel is being built)."""
+    folder = work / target.slug
+    folder.mkdir()
+    project = Project(folder, folder / "log.txt")
+    create_venv(project, target)
+    return project
+
+
+def check_environment(
+    target: Target, steps: ReadmeSteps, built: Built, work: Path, started: Future | None
+) -> Report:
     report = Report(target.label)
     say(f"\n=== {target.label}")
-    if target.interpreter is None:
+    if target.interpreter is None or started is None:
         report.steps.append(StepResult("find the interpreter", 0.0, False, target.missing))
         say(f"  FAILED: {target.missing}")
         return report
     say(f"  {target.interpreter}")
-    folder = work / target.slug
-    folder.mkdir()
-    project = Project(folder, folder / "log.txt")
-    say(f"  log: {project.log}")
+    say(f"  log: {work / target.slug / 'log.txt'}")
     try:
-        report.step("fresh virtualenv", create_venv, project, target)
+        project = report.step(
+            "fresh virtualenv (made while the wheel was built; the time is the wait)",
+            started.result,
+        )
         versions = report.step(
             f"pip install the wheel, {WAGTAIL}, {target.django_requirement}",
             install,
@@ -902,6 +951,15 @@ def check_environment(target: Target, steps: ReadmeSteps, built: Built, work: Pa
     return report
 
 
+def check_environment_held(*args) -> tuple[Report, list[str]]:
+    """check_environment in a thread of its own, its lines held back for one block of output."""
+    _held.lines = []
+    try:
+        return check_environment(*args), _held.lines
+    finally:
+        _held.lines = None
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -916,6 +974,16 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="clinic-pages-plugin-check-"))
     say(f"Clinic Pages plugin check (work folder {work})")
     reports: list[Report] = []
+
+    # The environments are independent: their virtualenvs are made while the wheel is built, and
+    # both are then checked at once (each runs one process at a time: pip, migrate, a render).
+    targets = choose_targets()
+    pool = ThreadPoolExecutor(max_workers=2 * len(targets))
+    projects = {
+        target.slug: pool.submit(start_project, target, work)
+        for target in targets
+        if target.interpreter is not None
+    }
 
     packaging = Report("build and inspect the distribution")
     reports.append(packaging)
@@ -942,8 +1010,18 @@ def main(argv: list[str] | None = None) -> int:
         pass
 
     if wheel_ok:
-        for target in choose_targets():
-            reports.append(check_environment(target, steps, built, work))
+        checks = [
+            pool.submit(
+                check_environment_held, target, steps, built, work, projects.get(target.slug)
+            )
+            for target in targets
+        ]
+        for check in checks:
+            report, lines = check.result()
+            for line in lines:
+                say(line)
+            reports.append(report)
+    pool.shutdown(wait=True)
 
     total = time.monotonic() - started
     ok = packaging.ok and len(reports) == 3 and all(report.ok for report in reports)
