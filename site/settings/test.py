@@ -1,6 +1,8 @@
 """Test settings: fast hashing, in-memory e-mail and cache, media in a throwaway folder."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -11,10 +13,12 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# A throwaway folder per run, unless a caller that spans processes (bench/) names one.
-MEDIA_ROOT = os.environ.get("CLINIC_PAGES_MEDIA_ROOT") or tempfile.mkdtemp(
-    prefix="clinic-pages-test-media-"
-)
+# A throwaway folder per process (each xdist worker has its own), removed when the process ends,
+# unless a caller that spans processes (bench/) names one.
+MEDIA_ROOT = os.environ.get("CLINIC_PAGES_MEDIA_ROOT")
+if not MEDIA_ROOT:
+    MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-pages-test-media-")
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
