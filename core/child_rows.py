@@ -68,6 +68,9 @@ def rows_together(parts: dict[str, models.QuerySet]) -> dict[str, list[models.Mo
     named = list(parts.items())
     queries = [_part(position, queryset) for position, (_, queryset) in enumerate(named)]
     union = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    # Django 6.1 gives a union its first model's Meta.ordering, whose columns the JSON rows do
+    # not select; the rows are put in order below.
+    union = union.order_by()
     for position, _place, values in sorted(union, key=lambda row: (row[0], row[1])):
         name, queryset = named[position]
         lists[name].append(_instance(queryset, values, union.db))
