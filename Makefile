@@ -64,6 +64,12 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
+# The production extra (gunicorn, Brotli for precompressed static files) for the stack in deploy/.
+PRODUCTION_STAMP := $(VENV)/.production-stamp
+$(PRODUCTION_STAMP): $(STAMP) site/pyproject.toml
+	$(BIN)/python -m pip install --quiet -e "./site[production]"
+	touch $(PRODUCTION_STAMP)
+
 check: setup
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
@@ -77,12 +83,6 @@ check: setup
 # (Python 3.11 + Django 5.2, newest Python + Django 6.1) with the README's steps pasted verbatim.
 plugin-check: setup
 	$(BIN)/python tools/plugin_check.py
-
-# The production extra (gunicorn, Brotli for precompressed static files) for the stack in deploy/.
-PRODUCTION_STAMP := $(VENV)/.production-stamp
-$(PRODUCTION_STAMP): $(STAMP) site/pyproject.toml
-	$(BIN)/python -m pip install --quiet -e "./site[production]"
-	touch $(PRODUCTION_STAMP)
 
 # Queries per page, then throughput: gunicorn uncached, from the page cache, through the
 # shipped nginx proxy, against nginx serving the same HTML as a file (needs wrk, PostgreSQL, Redis).

@@ -30,6 +30,7 @@ from clinic_pages.appointments.models.booking import AppointmentRequest, Appoint
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
+from clinic_pages.core.child_rows import with_children
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.physicians.models import PhysicianPage
@@ -224,20 +225,16 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         return models.ExpressionWrapper(Q(pk__in=ids), output_field=models.BooleanField())
 
     @cached_property
-    def offices(self) -> models.QuerySet[Location] | list[Location]:
+    def offices(self) -> list[Location]:
         """All of the clinic's offices with their opening hours, as the page lists them, each
-        marked ``offered``.
+        marked ``offered``: the footer and the JSON-LD reuse the list instead of loading the
+        offices again."""
 
-        Loaded, it is an evaluated QuerySet, which the footer and the JSON-LD reuse instead of
-        loading the offices again; from the cache, a list (the footer's own list is kept too).
-        """
-
-        def load() -> models.QuerySet[Location]:
-            offices = Location.objects.for_site(self.clinic_site).annotate(
+        def load() -> list[Location]:
+            offices = Location.objects.filter(site=self.clinic_site).annotate(
                 offered=self._offered("offered_locations")
             )
-            len(offices)  # loads them (and their hours) once
-            return offices
+            return with_children(offices, "hours")  # offices and their hours in one query
 
         return self._kept("offices", load)
 
