@@ -23,7 +23,9 @@ logger = logging.getLogger("clinic_pages.appointments")
 FIRST_RETRY_DELAY = datetime.timedelta(minutes=1)
 
 
-@task()
+# Ahead of the queue's bulk work (search and reference indexing after an import): a patient
+# and the front desk wait for these.
+@task(priority=50)
 def send_appointment_emails(request_pk: int, attempt: int = 1) -> list[str]:
     """Send the e-mails due for one request; returns the kinds that failed this time."""
     booking = (

@@ -91,7 +91,8 @@ def site_urls(site: Site) -> list[str]:
     return urls
 
 
-@task()
+# After the booking e-mails, ahead of bulk indexing: an editor waits to see the publish.
+@task(priority=20)
 def purge_sites(site_ids: list[int] | None) -> int:
     """Purge every URL of these sites (None: all sites); returns how many URLs were sent."""
     sites = Site.objects.select_related("root_page")
