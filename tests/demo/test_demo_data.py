@@ -6,32 +6,18 @@ Each broken case copies ``demo/data`` and changes one line, as an editor's typo 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
 
-from clinic_pages.demo.datafiles import DATA_DIR, DemoDataError, unwrap
+from clinic_pages.demo.datafiles import DemoDataError, unwrap
 from clinic_pages.demo.management.commands import load_demo_clinics
 from clinic_pages.demo.reader import read_demo
+from tests.demo.conftest import edit_copy
 
 KETAMINE = "treatments/ketamine-infusion-therapy.toml"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(DATA_DIR, root)
-    return root
-
-
-def _edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text()
-    assert old in text, f"{old!r} is not in {relative}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def test_the_shipped_data_reads_in_loading_order():
@@ -169,7 +155,7 @@ BROKEN = [
 
 @pytest.mark.parametrize(("relative", "old", "new", "expected"), BROKEN)
 def test_a_broken_file_is_named_with_its_key(data, relative, old, new, expected):
-    _edit(data, relative, old, new)
+    edit_copy(data, relative, old, new)
     with pytest.raises(DemoDataError) as error:
         read_demo(data)
     for fragment in expected:
@@ -185,7 +171,7 @@ def test_a_page_file_the_clinic_does_not_list_is_an_error(data):
 
 @pytest.mark.django_db
 def test_the_command_stops_before_writing_anything(data, monkeypatch):
-    _edit(data, "revitalize/questions.toml", "[[topics]]", "[[topic]]")
+    edit_copy(data, "revitalize/questions.toml", "[[topics]]", "[[topic]]")
     monkeypatch.setattr(load_demo_clinics, "read_demo", lambda: read_demo(data))
     pages = Page.objects.count()
     with pytest.raises(CommandError, match=r"revitalize/questions\.toml"):

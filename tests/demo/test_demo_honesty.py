@@ -7,16 +7,16 @@ edit would, to show the check catches it.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from clinic_pages.demo.datafiles import DATA_DIR, DataFiles
+from clinic_pages.demo.datafiles import DataFiles
 from clinic_pages.demo.reader import read_demo
 from clinic_pages.demo.spec import DemoSpec
 from tests.demo import honesty
+from tests.demo.conftest import edit_copy
 
 KETAMINE = "treatments/ketamine-infusion-therapy.toml"
 
@@ -26,18 +26,8 @@ def demo() -> DemoSpec:
     return read_demo()
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(DATA_DIR, root)
-    return root
-
-
 def _broken(root: Path, relative: str, old: str, new: str) -> DemoSpec:
-    path = root / relative
-    text = path.read_text()
-    assert old in text, f"{old!r} is not in {relative}"
-    path.write_text(text.replace(old, new, 1))
+    edit_copy(root, relative, old, new)
     return read_demo(root)
 
 
