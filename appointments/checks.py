@@ -12,24 +12,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
-from django.utils.module_loading import import_string
 
 from clinic_pages.appointments.reporting import NoPostDataReporterFilter
+from clinic_pages.core.checks import imports_as_subclass
 
 REPORTER_FILTER = "clinic_pages.appointments.reporting.NoPostDataReporterFilter"
 
 
-def _imports_as_subclass(path: str, base: type) -> bool:
-    try:
-        cls = import_string(path)
-    except ImportError:
-        return False
-    return isinstance(cls, type) and issubclass(cls, base)
-
-
 @register(Tags.security)
 def check_exception_reporter_filter(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
-    if _imports_as_subclass(settings.DEFAULT_EXCEPTION_REPORTER_FILTER, NoPostDataReporterFilter):
+    if imports_as_subclass(settings.DEFAULT_EXCEPTION_REPORTER_FILTER, NoPostDataReporterFilter):
         return []
     return [
         Warning(

@@ -12,13 +12,12 @@ typed, and whatever a preview or a page behind a view restriction shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from clinic_pages.core.generation import ENTRY_TIMEOUT, content_generation
+from clinic_pages.core.generation import cached_for_site
 
 T = TypeVar("T")
 
@@ -34,22 +33,10 @@ def _same_for_every_visitor(page: Page, request: HttpRequest | None) -> bool:
 
 
 def kept_for_visitors(
-    page: Page,
-    site_id: int,
-    request: HttpRequest | None,
-    name: str,
-    build: Callable[[], T],
-    keep: Callable[[T], Any] = lambda value: value,
+    page: Page, site_id: int, request: HttpRequest | None, name: str, build: Callable[[], T]
 ) -> T:
-    """``build()``'s value for the booking ``page``, from the cache when every visitor sees it
-    alike; ``keep(value)`` is what the cache stores (picklable, visitor-independent data), and
-    what a later render gets back."""
+    """``build()``'s value for the booking ``page`` (picklable, visitor-independent data), kept
+    under the site's content generation when every visitor sees it alike."""
     if not _same_for_every_visitor(page, request):
         return build()
-    key = f"clinic_pages:booking-{name}:{site_id}:{page.pk}:{content_generation(site_id, request)}"
-    kept = cache.get(key)
-    if kept is not None:
-        return kept
-    value = build()
-    cache.set(key, keep(value), ENTRY_TIMEOUT)
-    return value
+    return cached_for_site(site_id, f"booking-{name}:{page.pk}", build, request)

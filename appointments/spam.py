@@ -18,12 +18,11 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
 # client_ip stays importable here: hosts set AXES_CLIENT_IP_CALLABLE to this module's name.
 from clinic_pages.core.client_address import client_ip, client_key  # noqa: F401
 from clinic_pages.core.conf import clinic_pages_settings
-from clinic_pages.core.counters import increment
+from clinic_pages.core.counters import hashed_key, increment
 
 TOKEN_SALT = "clinic_pages.appointments.form-token"
 KEY_SALT = "clinic_pages.appointments.rate-key"
@@ -64,9 +63,7 @@ class FormToken:
 
 
 def _cache_key(kind: str, site_id: int, request) -> str:
-    # Addresses are personal data: the shared cache sees only a keyed hash of them.
-    client = salted_hmac(KEY_SALT, client_key(request)).hexdigest()[:32]
-    return f"clinic_pages:appointments:{kind}:{site_id}:{client}"
+    return hashed_key(f"clinic_pages:appointments:{kind}:{site_id}", KEY_SALT, client_key(request))
 
 
 def _increment(key: str) -> int:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import logging
 
-from django.utils.crypto import salted_hmac
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from clinic_pages.core.client_address import client_key
 from clinic_pages.core.conf import clinic_pages_settings
-from clinic_pages.core.counters import increment
+from clinic_pages.core.counters import hashed_key, increment
 
 logger = logging.getLogger("clinic_pages.clinics")
 
@@ -28,8 +27,7 @@ WINDOW_SECONDS = 60 * 60
 
 
 def _key(kind: str, value: str) -> str:
-    # Addresses (network and e-mail) are personal data: the cache holds only a keyed hash.
-    return f"clinic_pages:password-reset:{kind}:{salted_hmac(KEY_SALT, value).hexdigest()[:32]}"
+    return hashed_key(f"clinic_pages:password-reset:{kind}", KEY_SALT, value)
 
 
 def reset_mail_allowed(request, email: str) -> bool:

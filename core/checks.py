@@ -79,7 +79,8 @@ LOCAL_MEDIA = EmbeddedService(
 EMBEDDED_SERVICES = {service.name: service for service in (SQLITE, LOCAL_CACHE, LOCAL_MEDIA)}
 
 
-def _imports_as_subclass(path: str, base: type | tuple[type, ...]) -> bool:
+def imports_as_subclass(path: str, base: type | tuple[type, ...]) -> bool:
+    """Whether the dotted path imports as ``base`` or a subclass; False if it does not import."""
     try:
         cls = import_string(path)
     except ImportError:
@@ -113,10 +114,10 @@ def _in_use(service: EmbeddedService) -> str | None:
         return f"the database {', '.join(map(repr, aliases))} is SQLite" if aliases else None
     if service is LOCAL_CACHE:
         backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-        unshared = _imports_as_subclass(backend, UNSHARED_CACHES)
+        unshared = imports_as_subclass(backend, UNSHARED_CACHES)
         return f'the default cache is "{backend}"' if unshared else None
     backend = settings.STORAGES.get("default", {}).get("BACKEND", "")
-    local = _imports_as_subclass(backend, LOCAL_STORAGES)
+    local = imports_as_subclass(backend, LOCAL_STORAGES)
     return f'the default file storage is "{backend}"' if local else None
 
 
@@ -154,7 +155,7 @@ def check_email_timeout(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     """Django's SMTP backend waits forever without one; Wagtail's e-mails go out in requests."""
     if getattr(settings, "EMAIL_TIMEOUT", None) is not None:
         return []
-    if not _imports_as_subclass(settings.EMAIL_BACKEND, SMTPBackend):
+    if not imports_as_subclass(settings.EMAIL_BACKEND, SMTPBackend):
         return []
     return [
         Error(

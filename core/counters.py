@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+
+def hashed_key(prefix: str, salt: str, value: str) -> str:
+    """``prefix:<keyed hash of value>``: addresses are personal data, so the shared cache only
+    ever sees a keyed hash of them."""
+    return f"{prefix}:{salted_hmac(salt, value).hexdigest()[:32]}"
 
 
 def increment(key: str, window_seconds: int) -> int:

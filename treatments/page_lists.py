@@ -56,8 +56,8 @@ def _neighbour(siblings: QuerySet, page, before: bool) -> Subquery:
     return Subquery(side.order_by("-path" if before else "path").values("pk")[:1])
 
 
-def _in_series(page, request: HttpRequest | None) -> bool:
-    return page.live and not is_restricted(page.path, restricted_paths(request))
+def _in_series(page, hidden: tuple[str, ...]) -> bool:
+    return page.live and not is_restricted(page.path, hidden)
 
 
 def treatment_page_lists(page, request: HttpRequest | None) -> TreatmentLists:
@@ -77,7 +77,8 @@ def treatment_page_lists(page, request: HttpRequest | None) -> TreatmentLists:
         | Q(pk__in=related_links.values("treatment_id"))
         | Q(pk__in=physician_links.values("page_id"))
     )
-    series = _in_series(page, request)
+    hidden = restricted_paths(request)  # once: without a request it is a query
+    series = _in_series(page, hidden)
     if series:
         wanted |= Q(pk=_neighbour(siblings, page, True)) | Q(pk=_neighbour(siblings, page, False))
     rows = list(
@@ -109,7 +110,7 @@ def treatment_page_lists(page, request: HttpRequest | None) -> TreatmentLists:
         and row.path[: -page.steplen] == page.path[: -page.steplen]
         and row.content_type_id == page.content_type_id
         and row.live
-        and not is_restricted(row.path, restricted_paths(request))
+        and not is_restricted(row.path, hidden)
     ]
     before = [row for row in neighbours if row.path < page.path]
     after = [row for row in neighbours if row.path > page.path]

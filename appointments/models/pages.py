@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from operator import attrgetter, itemgetter
 from types import SimpleNamespace
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from django import forms
 from django.core import signing
@@ -184,14 +184,14 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         site = Site.find_for_request(request)
         if site is not None and any(
             root.site_id == site.pk and self.url_path.startswith(root.root_path)
-            for root in Site.get_site_root_paths()
+            for root in self._get_site_root_paths(request)
         ):
             self.__dict__["clinic_site"] = site
 
-    def _kept(self, name: str, build: Callable[[], T], keep: Callable[[T], Any] = list) -> T:
+    def _kept(self, name: str, build: Callable[[], T]) -> T:
         """A choice list every visitor sees alike, from the cache when it may be kept there."""
         request = getattr(self, "_request", None)
-        return kept_for_visitors(self, self.clinic_site.pk, request, name, build, keep)
+        return kept_for_visitors(self, self.clinic_site.pk, request, name, build)
 
     def clean(self):
         super().clean()
@@ -240,7 +240,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
 
     def available_locations(self) -> list[Location]:
         """The offices the form offers."""
-        return [office for office in self.offices if office.offered] or list(self.offices)
+        return _chosen_or_all(self.offices)
 
     def available_physicians(self, request=None) -> list[PhysicianPage]:
         """The physicians the form offers, with only the fields their names need."""
@@ -295,13 +295,10 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             "physician__honorific_prefix",
             "physician__family_name",
         )[:limit]
-        names: dict[int | None, str] = {}  # one physician holds many slots
-        listed = []
-        for pk, starts, minutes, office, physician, prefix, family in rows:
-            if physician not in names:
-                names[physician] = _short_name(prefix, family)
-            listed.append(OpenSlot(pk, starts, minutes, office, physician, names[physician]))
-        return listed
+        return [
+            OpenSlot(pk, starts, minutes, office, physician, _short_name(prefix, family))
+            for pk, starts, minutes, office, physician, prefix, family in rows
+        ]
 
     # ------------------------------------------------------------------ serving
 
