@@ -16,11 +16,14 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import models
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter
+
+from clinic_pages.core.card_fallbacks import load_card_images
 
 # core/templates/clinic_pages/base.html (header) and seo.jsonld (the practice's logo).
 LOGO = "max-360x120|format-{avif,webp,png}"
@@ -42,7 +45,7 @@ FIGURE = "width-{400,800,1200}|format-{avif,webp,jpeg}"
 # A page's share image: its listing image, else a physician's portrait, else a home page's hero.
 SHARE_IMAGE_FIELDS = ("listing_image", "photo", "hero_image")
 
-ImageSpecs = Iterable[tuple[AbstractImage | None, str]]
+ImageSpecs = Iterable[tuple["AbstractImage | CardImageOf | None", str]]
 
 
 @cache
@@ -60,11 +63,13 @@ def share_image_of(page) -> AbstractImage | None:
 def prefetch_renditions(wanted: ImageSpecs) -> None:
     """Give each image the renditions of its specs, so rendering it asks nothing more.
 
-    ``wanted`` pairs an image (None is skipped) with a spec pattern such as ``CARD``. Renditions
+    ``wanted`` pairs an image (None is skipped), or a ``CardImageOf`` a page, with a spec
+    pattern such as ``CARD``. Renditions
     in Wagtail's cache cost no query; the others come in one, and go into the cache for the next
     render. Renditions never made before are made when the template asks, as usual.
     """
     Rendition = get_image_model().get_rendition_model()
+    wanted = _with_card_images(wanted)
     instances: dict[int, list[AbstractImage]] = defaultdict(list)
     filters: dict[int, dict[str, Filter]] = defaultdict(dict)
     for image, pattern in wanted:
@@ -134,9 +139,31 @@ def load_image_fields(obj: models.Model, *fields: str) -> None:
             setattr(obj, field, image)
 
 
+@dataclass(frozen=True)
+class CardImageOf:
+    """A card's image, known once every card of the render has had its fallback looked up.
+
+    A card without a listing image shows its body's first image (``core.card_fallbacks``); the
+    cards of all of a page's listings are looked up together in ``prefetch_renditions``.
+    """
+
+    page: object
+
+
 def cards(pages: Iterable, field: str = "listing_image", spec: str = CARD) -> ImageSpecs:
-    """The card images of a listing (``page_card.html`` shows each page's listing image)."""
+    """The card images of a listing (``page_card.html`` shows each page's ``card_image``)."""
+    if field == "listing_image":
+        return [(CardImageOf(page), spec) for page in pages]
     return [(getattr(page, field), spec) for page in pages]
+
+
+def _with_card_images(wanted: ImageSpecs) -> list[tuple[AbstractImage | None, str]]:
+    wanted = list(wanted)
+    load_card_images(item.page for item, _ in wanted if isinstance(item, CardImageOf))
+    return [
+        (item.page.card_image if isinstance(item, CardImageOf) else item, spec)
+        for item, spec in wanted
+    ]
 
 
 def figures(stream_value) -> ImageSpecs:

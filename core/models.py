@@ -10,7 +10,10 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from clinic_pages.core import card_fallbacks
 
 # What a link to a page reads: its title, its URL (from url_path) and whether it is live. Link
 # lists load only these columns; a page row has some forty, most of them for the admin.
@@ -25,8 +28,16 @@ PAGE_LINK_FIELDS = (
     "content_type_id",
     "locale_id",
 )
-# What a card adds (includes/page_card.html): the summary and the listing image.
-PAGE_CARD_FIELDS = (*PAGE_LINK_FIELDS, "search_description", "listing_summary", "listing_image_id")
+# What a card adds (includes/page_card.html): the summary and the listing image, and the page's
+# own summary for a card whose listing summary is empty (core.card_fallbacks). Every carded page
+# type (treatments, conditions, articles) has one.
+PAGE_CARD_FIELDS = (
+    *PAGE_LINK_FIELDS,
+    "search_description",
+    "listing_summary",
+    "listing_image_id",
+    "summary",
+)
 
 
 def fields_of(relation: str, fields: tuple[str, ...]) -> list[str]:
@@ -56,6 +67,9 @@ class ListingMixin(models.Model):
         MultiFieldPanel(
             [FieldPanel("listing_image"), FieldPanel("listing_summary")],
             heading="Listings and sharing",
+            help_text=_(
+                "Left empty, cards show the page's own summary and the first image of its body."
+            ),
         )
     ]
 
@@ -64,7 +78,17 @@ class ListingMixin(models.Model):
 
     @property
     def card_summary(self) -> str:
-        return self.listing_summary or getattr(self, "search_description", "")
+        """The listing summary, else the search description, else the page's own summary."""
+        return (
+            self.listing_summary
+            or getattr(self, "search_description", "")
+            or card_fallbacks.fallback_summary(self)
+        )
+
+    @property
+    def card_image(self):
+        """The listing image, else the body's first image (``core.card_fallbacks``)."""
+        return self.listing_image or card_fallbacks.fallback_image(self)
 
 
 class MedicalReviewMixin(models.Model):
