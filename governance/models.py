@@ -29,6 +29,10 @@ class ClinicalReviewTask(GroupApprovalTask):
             sign_off(page, user, page.get_latest_revision())
         return super().on_action(task_state, user, action_name, **kwargs)
 
+    def get_template_for_action(self, action):
+        # The approve and request-changes forms show the reviewer the page's reading grade.
+        return "clinic_pages/governance/readability/review_action_modal.html"
+
     class Meta:
         verbose_name = _("clinical review task")
         verbose_name_plural = _("clinical review tasks")

@@ -1,16 +1,21 @@
 """Admin wiring for medical governance: review stamps on direct, bulk and admin-API publication,
-the 'Reviews due' report and the dashboard panel."""
+the 'Reviews due' and 'Reading level' reports, the editor's readability tab and the dashboard
+panel."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from clinic_pages.clinics.access import works_for_a_clinic
+from clinic_pages.core.editor_tabs import EDITOR_TABS_HOOK
 from clinic_pages.governance.api import SigningPagesAdminAPIViewSet
 from clinic_pages.governance.bulk import bulk_published_pages, revision_bulk_publishes
 from clinic_pages.governance.dashboard import ClinicDashboardPanel
 from clinic_pages.governance.models import sign_off, signs_off
+from clinic_pages.governance.readability.panels import readability_tabs
+from clinic_pages.governance.readability.report import ReadabilityReportView
 from clinic_pages.governance.stamping import stamp_review
 from clinic_pages.governance.views import ReviewsDueReportView
 
@@ -41,6 +46,35 @@ def register_reviews_due_menu_item():
         icon_name="doc-full",
         order=650,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_readability_report_urls():
+    return [
+        path(
+            "reports/reading-level/", ReadabilityReportView.as_view(), name="governance_readability"
+        ),
+        path(
+            "reports/reading-level/results/",
+            ReadabilityReportView.as_view(results_only=True),
+            name="governance_readability_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_readability_menu_item():
+    return ClinicMenuItem(
+        _("Reading level"),
+        reverse("governance_readability"),
+        name="reading-level",
+        icon_name="doc-full",
+        order=660,
+    )
+
+
+# The page editor's "Readability" tab, on the page types patients read.
+hooks.register(EDITOR_TABS_HOOK, readability_tabs)
 
 
 @hooks.register("construct_homepage_panels")
