@@ -15,6 +15,11 @@ doi_validator = RegexValidator(
 )
 pmcid_validator = RegexValidator(r"^PMC\d+$", "Enter a PMCID like PMC8601938.")
 bookshelf_validator = RegexValidator(r"^NBK\d+$", "Enter an NCBI Bookshelf ID like NBK564230.")
+# PubMed numbers its records from 1; today's are eight digits long.
+pmid_validators = [
+    MinValueValidator(1, "Enter a PMID like 31573622: digits only."),
+    MaxValueValidator(99_999_999, "A PMID has at most eight digits, e.g. 31573622."),
+]
 
 
 @bumps_site_generation()  # cited by every clinic's pages
@@ -50,7 +55,11 @@ class Reference(index.Indexed, models.Model):
         max_length=200, blank=True, validators=[doi_validator], verbose_name="DOI"
     )
     pmid = models.PositiveIntegerField(
-        null=True, blank=True, verbose_name="PMID", help_text="PubMed identifier, digits only."
+        null=True,
+        blank=True,
+        validators=pmid_validators,
+        verbose_name="PMID",
+        help_text="PubMed identifier, digits only.",
     )
     pmcid = models.CharField(
         max_length=20, blank=True, validators=[pmcid_validator], verbose_name="PMCID"
@@ -62,6 +71,16 @@ class Reference(index.Indexed, models.Model):
         verbose_name="NCBI Bookshelf ID",
     )
     url = models.URLField(blank=True, help_text="Only when none of the identifiers above applies.")
+    # Empty: the network's shared library, which every clinic cites. A clinic's editor who adds a
+    # reference from a chooser adds it for that clinic alone (references.wagtail_hooks).
+    added_by_clinic = models.ForeignKey(
+        "wagtailcore.Site",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="added_references",
+        help_text="The clinic that added this reference; empty for the network library.",
+    )
 
     # A page's listed and cited references load in one query (clinic_pages.references.preload).
     objects = PreloadingQuerySet.as_manager()
@@ -88,6 +107,7 @@ class Reference(index.Indexed, models.Model):
         index.SearchField("authors"),
         index.AutocompleteField("title"),
         index.FilterField("year"),
+        index.FilterField("added_by_clinic"),  # each clinic's choosers see its own additions
     ]
 
     class Meta:
