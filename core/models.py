@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from clinic_pages.core import card_fallbacks
+from clinic_pages.core.panels import UncomparedFieldPanel
 
 # What a link to a page reads: its title, its URL (from url_path) and whether it is live. Link
 # lists load only these columns; a page row has some forty, most of them for the admin.
@@ -112,9 +113,9 @@ class MedicalReviewMixin(models.Model):
     review_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("reviewed_by", read_only=True),
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("next_review_due", read_only=True),
+                UncomparedFieldPanel("reviewed_by", read_only=True),
+                UncomparedFieldPanel("last_reviewed", read_only=True),
+                UncomparedFieldPanel("next_review_due", read_only=True),
             ],
             heading="Medical review",
             help_text="Set by the clinical-review workflow when a clinician approves the page.",
