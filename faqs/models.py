@@ -60,6 +60,7 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         index.SearchField("answer"),
         index.AutocompleteField("question"),
         index.FilterField("site_id"),
+        index.FilterField("live"),  # the site search finds published answers only
     ]
 
     class Meta:
