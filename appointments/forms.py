@@ -1,4 +1,4 @@
-"""The public booking form and the admin form that creates slots in bulk."""
+"""The public booking form (the admin's slot forms are in ``admin_forms``)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from clinic_pages.appointments.local_time import in_zone, office_time
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.appointments.models.booking import DAY_CHOICES, TIME_CHOICES
 
@@ -257,11 +258,9 @@ class BookingForm(forms.ModelForm):
     def _slot_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
         days: OrderedDict[datetime.date, list[tuple[str, str]]] = OrderedDict()
         offices = self.choices.location_names
-        zone = timezone.get_current_timezone()
         for pk, slot in self.slots.items():
-            local = slot.starts_at.astimezone(zone)
-            hour = local.hour % 12 or 12
-            when = f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+            local = in_zone(slot.starts_at, slot.time_zone)
+            when = office_time(slot.starts_at, slot.time_zone, "time")
             where = offices.get(slot.location_id, "")
             who = slot.physician_name
             label = f"{when}, {where}" + (f", {who}" if who else "")
@@ -350,62 +349,3 @@ class BookingForm(forms.ModelForm):
 
     def save(self, commit=True):
         raise NotImplementedError("Use build_request(); the view saves inside a transaction.")
-
-
-class WeeklySlotPatternForm(forms.Form):
-    """Creates a physician's slots at one office on chosen weekdays between two dates."""
-
-    location = forms.ModelChoiceField(queryset=None, label="Office")
-    physician = forms.ModelChoiceField(
-        queryset=None, required=False, label="Physician", empty_label="Any physician"
-    )
-    weekdays = forms.TypedMultipleChoiceField(
-        choices=[(i, name) for i, (_, name) in enumerate([*DAY_CHOICES, ("sun", "Sunday")])],
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    first_day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    last_day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    day_starts = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}))
-    day_ends = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}))
-    duration_minutes = forms.IntegerField(min_value=5, max_value=480, initial=30)
-
-    MAX_SLOTS = 2000
-
-    def __init__(self, *args, locations, physicians, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["location"].queryset = locations
-        self.fields["physician"].queryset = physicians
-
-    def clean(self):
-        cleaned = super().clean()
-        first, last = cleaned.get("first_day"), cleaned.get("last_day")
-        starts, ends = cleaned.get("day_starts"), cleaned.get("day_ends")
-        if first and last and last < first:
-            self.add_error("last_day", "The last day must not be before the first.")
-        if first and last and (last - first).days > 366:
-            self.add_error("last_day", "Create at most a year of slots at a time.")
-        if starts and ends and ends <= starts:
-            self.add_error("day_ends", "The end must be after the start.")
-        location, physician = cleaned.get("location"), cleaned.get("physician")
-        if location and physician and not physician.path.startswith(location.site.root_page.path):
-            self.add_error("physician", "Choose a physician of the office's clinic.")
-        if not self.errors and len(self.start_times()) > self.MAX_SLOTS:
-            raise ValidationError(f"That pattern makes more than {self.MAX_SLOTS} slots.")
-        return cleaned
-
-    def start_times(self) -> list[datetime.datetime]:
-        data = self.cleaned_data
-        step = datetime.timedelta(minutes=data["duration_minutes"])
-        zone = timezone.get_current_timezone()
-        times = []
-        day = data["first_day"]
-        while day <= data["last_day"]:
-            if day.weekday() in data["weekdays"]:
-                start = datetime.datetime.combine(day, data["day_starts"], tzinfo=zone)
-                end = datetime.datetime.combine(day, data["day_ends"], tzinfo=zone)
-                while start + step <= end:
-                    times.append(start)
-                    start += step
-            day += datetime.timedelta(days=1)
-        return times

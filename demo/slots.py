@@ -1,51 +1,75 @@
-"""Demo data for the booking flow: reason categories and bookable slots, for the demo loader."""
+"""Demo data for the booking flow: reason categories, working hours and bookable slots.
+
+Slots follow the same rules as the admin's weekly-pattern tool: only while the office is open
+and the physician works there, never two places at once, on each office's own clock.
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 from django.utils import timezone
 
-from clinic_pages.appointments.models import AppointmentReason, AppointmentSlot
+from clinic_pages.appointments.models import AppointmentReason, AppointmentSlot, PhysicianSchedule
+from clinic_pages.appointments.models.availability import Availability
+from clinic_pages.clinics.models import Location
+
+
+def ensure_demo_schedule(physician, offices: list[Location]) -> int:
+    """Give a physician without working hours a week across the clinic's offices: each weekday
+    at one office open that day (the one with fewest days so far), for its opening hours.
+
+    Returns how many rows were created (0 when the physician has working hours already).
+    """
+    if PhysicianSchedule.objects.filter(physician=physician).exists():
+        return 0
+    days_at: Counter[int] = Counter()
+    rows = []
+    for weekday in range(7):
+        open_then = [
+            (office, hours)
+            for office in offices
+            for hours in office.ordered_hours
+            if hours.weekday == weekday and not hours.is_closed
+        ]
+        if not open_then:
+            continue
+        office, hours = min(open_then, key=lambda pair: (days_at[pair[0].pk], pair[0].sort_order))
+        days_at[office.pk] += 1
+        rows.append(
+            PhysicianSchedule(
+                site_id=office.site_id,
+                physician=physician,
+                location=office,
+                weekday=weekday,
+                starts=hours.opens,
+                ends=hours.closes,
+            )
+        )
+    PhysicianSchedule.objects.bulk_create(rows)
+    return len(rows)
 
 
 def create_demo_slots(
-    site,
-    location,
-    physician=None,
-    *,
-    days: int = 21,
-    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4),
-    times: tuple[datetime.time, ...] = (
-        datetime.time(9, 0),
-        datetime.time(10, 0),
-        datetime.time(11, 0),
-        datetime.time(14, 0),
-        datetime.time(15, 0),
-    ),
-    duration_minutes: int = 45,
+    site, location, physician=None, *, days: int = 21, duration_minutes: int = 45
 ) -> int:
-    """Slots on weekdays for the next ``days`` days, starting tomorrow; safe to run again.
+    """Slots for the next ``days`` days from tomorrow at this office, inside its opening hours
+    and the physician's working hours there; safe to run again.
 
     Returns how many slots were created (0 on a re-run).
     """
     if location.site_id != site.pk:
         raise ValueError("The location belongs to another clinic.")
-    zone = timezone.get_current_timezone()
-    today = timezone.localdate()
-    created = 0
-    for offset in range(1, days + 1):
-        day = today + datetime.timedelta(days=offset)
-        if day.weekday() not in weekdays:
-            continue
-        for start in times:
-            _, made = AppointmentSlot.objects.get_or_create(
-                location=location,
-                physician=physician,
-                starts_at=datetime.datetime.combine(day, start, tzinfo=zone),
-                defaults={"site": site, "duration_minutes": duration_minutes},
-            )
-            created += made
+    if physician is not None:
+        ensure_demo_schedule(physician, list(Location.objects.for_site(site)))
+    first = timezone.localdate(timezone=location.zone) + datetime.timedelta(days=1)
+    starts = Availability(location, physician.pk if physician else None).start_times(
+        first, first + datetime.timedelta(days=days - 1), duration_minutes
+    )
+    created, _skipped = AppointmentSlot.objects.add_free(
+        location, physician, starts, duration_minutes
+    )
     return created
 
 

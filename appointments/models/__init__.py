@@ -6,8 +6,10 @@ from clinic_pages.appointments.models.booking import (
     AppointmentRequestQuerySet,
     AppointmentSlot,
     AppointmentSlotQuerySet,
+    SlotOverlapError,
 )
 from clinic_pages.appointments.models.pages import AppointmentPage, AppointmentReason
+from clinic_pages.appointments.models.schedules import PhysicianSchedule
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -17,4 +19,6 @@ __all__ = [
     "AppointmentRequestQuerySet",
     "AppointmentSlot",
     "AppointmentSlotQuerySet",
+    "PhysicianSchedule",
+    "SlotOverlapError",
 ]

@@ -6,14 +6,17 @@ import datetime
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import F, Q, Value
+from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Site
 
+from clinic_pages.appointments.local_time import in_zone, office_time
+from clinic_pages.appointments.models.availability import slot_problem
+from clinic_pages.clinics.models import ClinicSettings, LocationClosure
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.validators import phone_validator
 
@@ -52,9 +55,83 @@ class Status(models.TextChoices):
 ACTIVE_STATUSES = [Status.NEW, Status.CONTACTED, Status.BOOKED, Status.NO_SHOW]
 
 
+class SlotOverlapError(IntegrityError):
+    """A physician would be in two places at once (PostgreSQL's exclusion constraint raises
+    the same kind of error)."""
+
+
+class SlotEndField(models.DateTimeField):
+    """When the slot ends, kept with its start and length on every save, bulk creation too:
+    PostgreSQL's exclusion constraint compares these stored ranges."""
+
+    def pre_save(self, model_instance, add):
+        value = model_instance.starts_at + datetime.timedelta(
+            minutes=model_instance.duration_minutes
+        )
+        setattr(model_instance, self.attname, value)
+        return value
+
+
 class AppointmentSlotQuerySet(models.QuerySet):
     def taken(self) -> AppointmentSlotQuerySet:
         return self.filter(requests__status__in=ACTIVE_STATUSES)
+
+    def overlapping(self, starts_at, ends_at) -> AppointmentSlotQuerySet:
+        """Slots sharing any minute with [starts_at, ends_at)."""
+        return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+
+    def outside_closures(self) -> AppointmentSlotQuerySet:
+        """Slots whose office is not closed then (a closure added after they were made)."""
+        closed = LocationClosure.objects.filter(
+            location=OuterRef("location"),
+            begins_at__lt=OuterRef("ends_at"),
+            ends_at__gt=OuterRef("starts_at"),
+        )
+        return self.filter(~Exists(closed))
+
+    def add_free(self, location, physician, starts, duration_minutes: int) -> tuple[int, int]:
+        """Create slots at these starts, skipping any that would overlap one the physician
+        already has (at any office) or repeat one of this office; returns (created, skipped).
+
+        Runs in one transaction that checks again after writing: on SQLite the write holds
+        the lock, on PostgreSQL the exclusion constraint refuses what a concurrent writer
+        slipped in, and either way nothing half-made is kept.
+        """
+        step = datetime.timedelta(minutes=duration_minutes)
+        starts = sorted(starts)
+        if not starts:
+            return 0, 0
+        with transaction.atomic():
+            same = self.filter(location=location, physician=physician)
+            taken = list(
+                (self.filter(physician=physician) if physician else same)
+                .overlapping(starts[0], starts[-1] + step)
+                .values_list("starts_at", "ends_at")
+            )
+            new = [
+                self.model(
+                    site_id=location.site_id,
+                    location=location,
+                    physician=physician,
+                    starts_at=start,
+                    duration_minutes=duration_minutes,
+                )
+                for start in starts
+                if not any(a < start + step and start < b for a, b in taken)
+            ]
+            self.bulk_create(new)
+            if physician and self.filter(physician=physician).with_overlaps().exists():
+                raise SlotOverlapError(f"Physician {physician.pk} would be in two places at once.")
+        return len(new), len(starts) - len(new)
+
+    def with_overlaps(self) -> AppointmentSlotQuerySet:
+        """Slots another slot of the same physician overlaps."""
+        other = self.model.objects.filter(
+            physician=OuterRef("physician"),
+            starts_at__lt=OuterRef("ends_at"),
+            ends_at__gt=OuterRef("starts_at"),
+        ).exclude(pk=OuterRef("pk"))
+        return self.filter(physician__isnull=False).filter(Exists(other))
 
     def open_for_booking(self, site: Site) -> AppointmentSlotQuerySet:
         """Future slots of this clinic nobody holds, inside the booking window."""
@@ -68,6 +145,7 @@ class AppointmentSlotQuerySet(models.QuerySet):
                 starts_at__lte=now + datetime.timedelta(days=window),
             )
             .exclude(pk__in=self.model.objects.taken().values("pk"))
+            .outside_closures()
             .order_by("starts_at", "location__sort_order")
         )
 
@@ -89,8 +167,11 @@ class AppointmentSlot(models.Model):
         related_name="appointment_slots",
         help_text="Leave empty when any of the clinic's physicians may take it.",
     )
-    starts_at = models.DateTimeField(help_text="Date and time the appointment starts.")
+    starts_at = models.DateTimeField(
+        help_text=_("Date and time the appointment starts, in the office's time zone.")
+    )
     duration_minutes = models.PositiveSmallIntegerField(default=30, help_text="Length in minutes.")
+    ends_at = SlotEndField(editable=False)
 
     objects = AppointmentSlotQuerySet.as_manager()
 
@@ -112,21 +193,53 @@ class AppointmentSlot(models.Model):
                 name="slot_duration_between_5_minutes_and_8_hours",
             ),
         ]
-        indexes = [models.Index(fields=["site", "starts_at"])]
+        indexes = [
+            models.Index(fields=["site", "starts_at"]),
+            models.Index(fields=["physician", "starts_at"]),
+        ]
+        # PostgreSQL also refuses a physician's overlapping slots with an exclusion constraint
+        # (migration 0006); other databases rely on the check in save().
 
     def __str__(self) -> str:
-        local = timezone.localtime(self.starts_at)
         who = f", {self.physician.short_name}" if self.physician_id else ""
-        return f"{local:%a %d %b %Y, %I:%M %p} at {self.location.name}{who}"
+        return f"{self.starts_at_display} at {self.location.name}{who}"
 
     def save(self, *args, **kwargs):
         if self.location_id and not self.site_id:
             self.site_id = self.location.site_id
-        super().save(*args, **kwargs)
+        # Written first, then checked, in one transaction: the write takes SQLite's lock, so no
+        # other writer can slip an overlapping slot in between the check and the commit.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self.physician_id and self.clashes().exists():
+                raise SlotOverlapError(
+                    f"Physician {self.physician_id} already has a slot at {self.starts_at}."
+                )
 
     @property
-    def ends_at(self) -> datetime.datetime:
-        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+    def time_zone(self) -> str:
+        """The office's zone: the one every view of this slot's time uses."""
+        return self.location.time_zone
+
+    @property
+    def local_starts_at(self) -> datetime.datetime:
+        """The start on the office's clock."""
+        return in_zone(self.starts_at, self.time_zone)
+
+    @property
+    def starts_at_display(self) -> str:
+        return office_time(self.starts_at, self.time_zone, "short")
+
+    starts_at_display.fget.short_description = _("starts (office time)")
+
+    def clashes(self) -> AppointmentSlotQuerySet:
+        """The physician's other slots, at any office, that overlap this one."""
+        ends_at = self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+        return (
+            AppointmentSlot.objects.filter(physician_id=self.physician_id)
+            .overlapping(self.starts_at, ends_at)
+            .exclude(pk=self.pk)
+        )
 
     def clean(self):
         super().clean()
@@ -136,6 +249,11 @@ class AppointmentSlot(models.Model):
             root = Site.objects.get(pk=self.site_id).root_page
             if not self.physician.path.startswith(root.path):
                 raise ValidationError({"physician": "Choose a physician of this clinic."})
+        if not (self.location_id and self.starts_at and self.duration_minutes):
+            return
+        problem = slot_problem(self)
+        if problem:
+            raise ValidationError({"starts_at": problem})
 
 
 # What the phone validator allows besides digits; stripped to compare numbers however typed.
@@ -315,10 +433,30 @@ class AppointmentRequest(models.Model):
         self.save(update_fields=["status", "cancelled_at", "updated_at"])
 
     @property
-    def slot_starts_at(self):
-        return self.slot.starts_at if self.slot_id else None
+    def time_zone(self) -> str:
+        """The zone of the office the request concerns, else the clinic's."""
+        if self.location_id:
+            return self.location.time_zone
+        if self.slot_id:
+            return self.slot.location.time_zone
+        known = getattr(self, "clinic_time_zone", None)  # annotated by admin listings
+        if known:
+            return known
+        return ClinicSettings.for_site(self.site).time_zone
 
-    slot_starts_at.fget.short_description = "appointment time"
+    @property
+    def slot_starts_at(self) -> str:
+        """The appointment time on the office's clock, naming its zone."""
+        return office_time(self.slot.starts_at, self.time_zone, "short") if self.slot_id else ""
+
+    slot_starts_at.fget.short_description = _("appointment time")
+
+    @property
+    def received_at(self) -> str:
+        """When the request arrived, on the office's clock."""
+        return office_time(self.created_at, self.time_zone, "short")
+
+    received_at.fget.short_description = _("received")
 
     def get_preferred_days_display(self) -> str:
         return _labels(DAY_CHOICES, self.preferred_days)

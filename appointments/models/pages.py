@@ -81,6 +81,7 @@ class OpenSlot(NamedTuple):
     location_id: int
     physician_id: int | None
     physician_name: str = ""
+    time_zone: str = ""  # the office's, which every label of the slot's time uses
 
 
 class AppointmentPage(RoutablePageMixin, ClinicPage):
@@ -294,10 +295,11 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             "physician_id",
             "physician__honorific_prefix",
             "physician__family_name",
+            "location__time_zone",
         )[:limit]
         return [
-            OpenSlot(pk, starts, minutes, office, physician, _short_name(prefix, family))
-            for pk, starts, minutes, office, physician, prefix, family in rows
+            OpenSlot(pk, starts, minutes, office, physician, _short_name(prefix, family), zone)
+            for pk, starts, minutes, office, physician, prefix, family, zone in rows
         ]
 
     # ------------------------------------------------------------------ serving

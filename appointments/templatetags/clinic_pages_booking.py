@@ -1,14 +1,24 @@
-"""The call-to-action tag: a block's own fields, falling back to the clinic's defaults."""
+"""The call-to-action tag, and the filter that shows a slot's time on its office's clock."""
 
 from __future__ import annotations
 
 from django import template
 
 from clinic_pages.appointments.links import with_booking_context
+from clinic_pages.appointments.local_time import office_time
 from clinic_pages.clinics.context_processors import clinic_settings_for
 from clinic_pages.core.validators import tel_href
 
 register = template.Library()
+
+
+@register.filter(name="office_time")
+def office_time_filter(slot, style: str = "long") -> str:
+    """``{{ slot|office_time }}``: "Tuesday 10 March 2026, 10:00 AM CDT", the slot's start in
+    its office's zone; styles ``short``, ``time`` and ``sortable`` as in ``local_time``."""
+    if not slot:
+        return ""
+    return office_time(slot.starts_at, slot.time_zone, style)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,8 +10,8 @@ import datetime
 
 import django_filters
 from django.contrib import messages
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -31,11 +31,18 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
-from clinic_pages.appointments.forms import WeeklySlotPatternForm
-from clinic_pages.appointments.models import ACTIVE_STATUSES, AppointmentRequest, AppointmentSlot
+from clinic_pages.appointments.admin_forms import OfficeTimeSlotFormMixin, WeeklySlotPatternForm
+from clinic_pages.appointments.local_time import office_time, zone_label
+from clinic_pages.appointments.models import (
+    ACTIVE_STATUSES,
+    AppointmentRequest,
+    AppointmentSlot,
+    PhysicianSchedule,
+    SlotOverlapError,
+)
 from clinic_pages.clinics.access import sites_for_user
 from clinic_pages.clinics.forms import confine_choices
-from clinic_pages.clinics.models import Location
+from clinic_pages.clinics.models import ClinicSettings, Location
 from clinic_pages.physicians.models import PhysicianPage
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -118,8 +125,10 @@ class RequestIndexView(ClinicScopedMixin, generic.IndexView):
         return queryset.search(self.search_query)
 
     def get_base_queryset(self):
-        return self.scoped(super().get_base_queryset()).select_related(
-            "location", "physician", "slot"
+        return with_clinic_time_zone(
+            self.scoped(super().get_base_queryset()).select_related(
+                "location", "physician", "slot__location"
+            )
         )
 
     def render_to_response(self, context, **response_kwargs):
@@ -129,6 +138,16 @@ class RequestIndexView(ClinicScopedMixin, generic.IndexView):
                 log(booking, "clinic_pages.appointments.export", user=self.request.user)
         return super().render_to_response(context, **response_kwargs)
 
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        # Spreadsheets get the office's clock too, naming the zone, never bare UTC.
+        for field, value in row.items():
+            if isinstance(value, datetime.datetime):
+                row[field] = office_time(value, item.time_zone, "sortable")
+        if "slot_starts_at" in row and item.slot_id:
+            row["slot_starts_at"] = office_time(item.slot.starts_at, item.time_zone, "sortable")
+        return row
+
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         # Typed text must never run as a spreadsheet formula.
@@ -137,16 +156,29 @@ class RequestIndexView(ClinicScopedMixin, generic.IndexView):
         return value
 
 
+def with_clinic_time_zone(requests):
+    """Requests with their clinic's zone at hand, for those that name no office."""
+    zone = ClinicSettings.objects.filter(site=OuterRef("site")).values("time_zone")[:1]
+    return requests.annotate(clinic_time_zone=Subquery(zone))
+
+
 class RequestInspectView(ClinicScopedMixin, generic.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(self.scoped(), pk=self.pk)
+        requests = self.scoped().select_related("location", "slot__location")
+        return get_object_or_404(with_clinic_time_zone(requests), pk=self.pk)
+
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name, None)
+        if isinstance(value, datetime.datetime):
+            return office_time(value, self.object.time_zone)
+        return super().get_field_display_value(field_name, field)
 
     def get(self, request, *args, **kwargs):
         log(self.object, "clinic_pages.appointments.view", user=request.user)
         return super().get(request, *args, **kwargs)
 
     def get_slot_display_value(self):
-        return str(self.object.slot) if self.object.slot_id else "Callback request"
+        return str(self.object.slot) if self.object.slot_id else _("Callback request")
 
     def get_physician_display_value(self):
         return self.object.physician.display_name if self.object.physician_id else "—"
@@ -204,6 +236,17 @@ class AppointmentSlotFilterSet(WagtailFilterSet):
 
 
 class SlotFormMixin:
+    def get_form_class(self):
+        return type("OfficeTimeSlotForm", (OfficeTimeSlotFormMixin, super().get_form_class()), {})
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except SlotOverlapError:  # another slot written between the form's check and the save
+            form.add_error("starts_at", _("The physician already has a slot at that time."))
+            return self.form_invalid(form)
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         # Confined, so a posted id of another clinic renders an empty chooser, not its name.
@@ -238,11 +281,12 @@ class SlotUsageView(ClinicScopedMixin, usage.UsageView):
 
 
 class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """Creates a weekly pattern of slots; existing slots at the same time are left alone."""
+    """Makes slots from the office's opening hours and the physician's working hours there;
+    times a physician is already booked (at any office) and existing slots are skipped."""
 
     permission_required = "add"
     template_name = "clinic_pages/appointments/admin/slot_pattern.html"
-    page_title = "Create slots from a weekly pattern"
+    page_title = _("Create slots from a weekly pattern")
     header_icon = "time"
     model = None  # set by the viewset; its permission policy applies
     index_url_name = None
@@ -256,33 +300,35 @@ class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
 
     def form_valid(self, form):
         location, physician = form.cleaned_data["location"], form.cleaned_data["physician"]
-        existing = set(
-            AppointmentSlot.objects.filter(location=location, physician=physician).values_list(
-                "starts_at", flat=True
+        try:
+            created, skipped = AppointmentSlot.objects.add_free(
+                location, physician, form.start_times(), form.cleaned_data["duration_minutes"]
             )
-        )
-        new = [
-            AppointmentSlot(
-                site_id=location.site_id,
-                location=location,
-                physician=physician,
-                starts_at=start,
-                duration_minutes=form.cleaned_data["duration_minutes"],
-            )
-            for start in form.start_times()
-            if start not in existing
-        ]
-        AppointmentSlot.objects.bulk_create(new, ignore_conflicts=True)
-        messages.success(self.request, f"{len(new)} slots created at {location.name}.")
+        except (SlotOverlapError, IntegrityError):  # a concurrent change: nothing was kept
+            form.add_error(None, _("Slots changed meanwhile; nothing was created. Try again."))
+            return self.form_invalid(form)
+        message = ngettext(
+            "%(count)d slot created at %(office)s (%(zone)s).",
+            "%(count)d slots created at %(office)s (%(zone)s).",
+            created,
+        ) % {"count": created, "office": location.name, "zone": zone_label(location.time_zone)}
+        if skipped:
+            message += " " + ngettext(
+                "%(count)d time was skipped: it overlaps an existing slot.",
+                "%(count)d times were skipped: they overlap existing slots.",
+                skipped,
+            ) % {"count": skipped}
+        messages.success(self.request, message)
         return redirect(self.index_url_name)
 
 
 class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
-    """One day's slots across the user's offices, with who holds each."""
+    """One day's slots across the user's offices, with who holds each, each office's day on
+    its own clock."""
 
     any_permission_required = ["add", "change", "delete", "view"]
     template_name = "clinic_pages/appointments/admin/slot_day.html"
-    page_title = "Slots by day"
+    page_title = _("Slots by day")
     header_icon = "time"
     model = None  # set by the viewset; its permission policy applies
     url_name = None
@@ -290,20 +336,22 @@ class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         day = parse_date(self.request.GET.get("date", "")[:10] or "") or timezone.localdate()
-        zone = timezone.get_current_timezone()
-        start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
-        slots = (
-            AppointmentSlot.objects.filter(
+        # A day reaches from UTC-12 to UTC+14: narrow in SQL, then keep each office's own day.
+        start = datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+        slots = [
+            slot
+            for slot in AppointmentSlot.objects.filter(
                 site__in=sites_for_user(self.request.user),
-                starts_at__gte=start,
-                starts_at__lt=start + datetime.timedelta(days=1),
+                starts_at__gte=start - datetime.timedelta(hours=14),
+                starts_at__lt=start + datetime.timedelta(hours=36),
             )
             .select_related("location", "physician")
             .order_by("location__sort_order", "location__name", "starts_at")
-        )
+            if slot.local_starts_at.date() == day
+        ]
         holders = dict(
             AppointmentRequest.objects.filter(
-                slot__in=slots, status__in=ACTIVE_STATUSES
+                slot__in=[slot.pk for slot in slots], status__in=ACTIVE_STATUSES
             ).values_list("slot_id", "reference")
         )
         url = reverse(self.url_name)
@@ -314,6 +362,51 @@ class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
             next_url=f"{url}?date={day + datetime.timedelta(days=1):%Y-%m-%d}",
         )
         return context
+
+
+# ---------------------------------------------------------------------------------- schedules
+
+
+class PhysicianScheduleFilterSet(WagtailFilterSet):
+    location = django_filters.ModelChoiceFilter(label=_("Office"), queryset=user_locations)
+    physician = django_filters.ModelChoiceFilter(queryset=user_physicians)
+
+    class Meta:
+        model = PhysicianSchedule
+        fields = ["location", "physician"]
+
+
+class ScheduleFormMixin:
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        confine_choices(form.fields["location"], user_locations(self.request))
+        confine_choices(form.fields["physician"], user_physicians(self.request))
+        return form
+
+
+class ScheduleIndexView(ClinicScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset()).select_related("location", "physician")
+
+
+class ScheduleCreateView(ScheduleFormMixin, generic.CreateView):
+    pass
+
+
+class ScheduleEditView(ScheduleFormMixin, ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScheduleDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScheduleHistoryView(ClinicScopedMixin, history.HistoryView):
+    pass
+
+
+class ScheduleUsageView(ClinicScopedMixin, usage.UsageView):
+    pass
 
 
 # ---------------------------------------------------------------------------------- erasure

@@ -122,8 +122,16 @@ def test_anonymous_users_are_sent_to_login(client, requests_of_both):
 def test_slot_pattern_creates_slots_for_own_offices_only(client, alpha, beta, alpha_staff):
     import datetime
 
-    from clinic_pages.appointments.models import AppointmentSlot
+    from clinic_pages.appointments.models import AppointmentSlot, PhysicianSchedule
 
+    for weekday in (0, 2):  # slots are made only while the physician works at the office
+        PhysicianSchedule.objects.create(
+            physician=alpha.extra["physician"],
+            location=alpha.extra["location"],
+            weekday=weekday,
+            starts=datetime.time(9),
+            ends=datetime.time(17),
+        )
     start = datetime.date.today() + datetime.timedelta(days=7)
     data = {
         "location": alpha.extra["location"].pk,
