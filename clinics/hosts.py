@@ -8,6 +8,14 @@ hostname. Those come from the shared cache, which Site saves and deletes clear; 
 reuses what it read for LOCAL_SECONDS, so the several host checks of one request cost one
 cache read at most and no query.
 
+The same receiver also renews Wagtail's site root paths (``Site.get_site_root_paths``, which
+page URLs, the page cache's host lookup and the booking page read) once the change is committed:
+Wagtail clears them when the Site is saved, inside the onboarding transaction, so another process
+could read the old rows in between and keep them for an hour. A cache that no other process can
+clear (a per-process LocMemCache in development, a process that missed the change) is caught by
+``refresh_stale_site_root_paths``: a request whose Site, freshly read from the database, is not
+in the root paths renews them.
+
 Settings import this module before the apps are ready, so it touches no model at import.
 """
 
@@ -15,11 +23,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import Any, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from wagtail.models import Site
 
 CACHE_KEY = "clinic_pages:site-hostnames"
 # A backstop for changes that bypass the signals (QuerySet.update(), SQL by hand) and for a
@@ -56,9 +68,12 @@ def site_hostnames() -> tuple[str, ...]:
 
 
 def _forget() -> None:
+    from wagtail.models import Site
+
     global _copy
     _copy = None
     cache.delete(CACHE_KEY)
+    Site.clear_site_root_paths_cache()
 
 
 def forget_site_hostnames(**kwargs: Any) -> None:
@@ -69,6 +84,48 @@ def forget_site_hostnames(**kwargs: Any) -> None:
     """
     _forget()
     transaction.on_commit(_forget)
+
+
+# Where Wagtail's pages keep the root paths they read for one request (Page._get_site_root_paths).
+REQUEST_ROOT_PATHS_ATTRIBUTE = "_wagtail_cached_site_root_paths"
+
+
+def _covers(root_paths: list, site: Site) -> bool:
+    return any(
+        root.site_id == site.pk
+        and root.root_url == site.root_url
+        and root.root_path == site.root_page.url_path
+        for root in root_paths
+    )
+
+
+def refresh_stale_site_root_paths(request: HttpRequest, site: Site) -> None:
+    """Drop the cached site root paths when they do not know the request's Site as it is.
+
+    ``site`` was read from the database for this request, so a new or moved clinic shows here
+    first. Root paths nobody has cached yet cannot be stale, and are left for whoever needs them
+    to load; current ones are kept on the request, where Wagtail's page URLs look for them.
+    """
+    from wagtail.models import Site
+    from wagtail.models.sites import (
+        SITE_ROOT_PATHS_CACHE_KEY,
+        SITE_ROOT_PATHS_CACHE_VERSION,
+        SiteRootPath,
+    )
+
+    root_paths = getattr(request, REQUEST_ROOT_PATHS_ATTRIBUTE, None)
+    if root_paths is None:
+        cached = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+        if cached is None:
+            return
+        # Some cache backends return plain tuples (as Wagtail's own reader converts them).
+        root_paths = [SiteRootPath(*root) for root in cached]
+    if _covers(root_paths, site):
+        setattr(request, REQUEST_ROOT_PATHS_ATTRIBUTE, root_paths)
+    else:
+        Site.clear_site_root_paths_cache()
+        if hasattr(request, REQUEST_ROOT_PATHS_ATTRIBUTE):
+            delattr(request, REQUEST_ROOT_PATHS_ATTRIBUTE)
 
 
 # Strings, not the model: the receivers are connected once the app registry has Wagtail's Site.

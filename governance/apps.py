@@ -8,3 +8,9 @@ class GovernanceConfig(AppConfig):
     label = "clinic_pages_governance"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Medical governance"
+
+    def ready(self) -> None:
+        # Workflow e-mails link to the clinic's own host and reach only its reviewers.
+        from clinic_pages.governance.notifications import replace_wagtail_notifiers
+
+        replace_wagtail_notifiers()

@@ -1,7 +1,11 @@
 """Create a clinic end to end: Site, home page and indexes, settings, collections, groups.
 
 Idempotent: every object is looked up by a natural key first, so running it again for the
-same clinic changes nothing. The demo loader and `manage.py onboard_clinic` both use it.
+same clinic changes nothing. The clinic is its home page (a child of the tree root with the
+clinic's slug): run again with a new hostname, its one Site moves there, so the settings, offices
+and requests keyed by that Site stay with the clinic. A new clinic starts private
+(``ClinicSettings.launched``, clinics.launch) unless the spec says to launch it.
+The demo loader, `manage.py onboard_clinic` and the admin's onboarding views all use it.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -26,6 +31,7 @@ from wagtail.models import (
 from clinic_pages.appointments.models import AppointmentPage
 from clinic_pages.articles.models import ArticleIndexPage
 from clinic_pages.clinics.checks import page_grants_spanning_clinics
+from clinic_pages.clinics.launch import set_launched
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.conditions.models import ConditionIndexPage
 from clinic_pages.faqs.models import FAQPage
@@ -62,6 +68,10 @@ LIBRARIAN_PERMISSIONS = [
 ]
 
 
+class OnboardingError(Exception):
+    """What onboarding refuses to do, in words for the person who asked."""
+
+
 @dataclass(frozen=True)
 class ClinicSpec:
     """What onboarding needs to know about a new clinic."""
@@ -74,6 +84,9 @@ class ClinicSpec:
     tagline: str = ""
     phone: str = ""
     email: str = ""
+    time_zone: str = ""
+    # A new clinic is private until launched (clinics.launch); True launches it now.
+    launched: bool = False
 
 
 @dataclass
@@ -128,30 +141,71 @@ def _home_sections(spec: ClinicSpec) -> list[tuple[str, type[Page], dict]]:
     ]
 
 
-def _ensure_home(spec: ClinicSpec) -> tuple[Site, Page]:
-    site = Site.objects.filter(hostname=spec.hostname, port=spec.port).first()
-    if site is not None:
-        return site, site.root_page.specific
-    root = Page.get_first_root_node()
-    home = HomePage.objects.child_of(root).filter(slug=spec.slug).first()
-    if home is None:
-        home = HomePage(
-            title=spec.practice_name,
-            slug=spec.slug,
-            hero_heading=spec.practice_name,
-            hero_text=spec.tagline or f"Care for lasting pain at {spec.practice_name}.",
-        )
-        root.add_child(instance=home)
-        _publish(home)
-    if spec.is_default_site:
-        Site.objects.filter(is_default_site=True).update(is_default_site=False)
-    site = Site.objects.create(
-        hostname=spec.hostname,
-        port=spec.port,
-        site_name=spec.practice_name,
-        root_page=home,
-        is_default_site=spec.is_default_site,
+def clinic_home(slug: str) -> HomePage | None:
+    """The clinic's home page: a child of the tree root with the clinic's slug."""
+    return HomePage.objects.child_of(Page.get_first_root_node()).filter(slug=slug).first()
+
+
+def _create_home(spec: ClinicSpec) -> HomePage:
+    home = HomePage(
+        title=spec.practice_name,
+        slug=spec.slug,
+        hero_heading=spec.practice_name,
+        hero_text=spec.tagline or f"Care for lasting pain at {spec.practice_name}.",
     )
+    Page.get_first_root_node().add_child(instance=home)
+    _publish(home)
+    return home
+
+
+def _move_site(site: Site, hostname: str, port: int) -> Site:
+    """The clinic's one Site answers at the new hostname: everything keyed by it comes along."""
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return site
+
+
+def _refuse_taken(hostname: str, home: Page | None) -> None:
+    other = hostname_taken(hostname, home)
+    if other is not None:
+        # Another clinic's (or the host project's) site: adopting it would mix two clinics.
+        raise OnboardingError(
+            _("%(hostname)s already belongs to the site “%(site)s”; choose another hostname.")
+            % {"hostname": hostname, "site": other}
+        )
+
+
+@transaction.atomic
+def move_clinic(site: Site, hostname: str) -> Site:
+    """Give the clinic's Site a new hostname (same port), as onboarding again with it would."""
+    _refuse_taken(hostname, site.root_page)
+    return _move_site(site, hostname, site.port)
+
+
+def hostname_taken(hostname: str, home: Page | None = None) -> Site | None:
+    """Another site that answers at this hostname (on any port), if there is one."""
+    sites = Site.objects.filter(hostname=hostname)
+    return (sites.exclude(root_page=home) if home is not None else sites).first()
+
+
+def _ensure_home(spec: ClinicSpec) -> tuple[Site, Page]:
+    home = clinic_home(spec.slug)
+    _refuse_taken(spec.hostname, home)
+    if home is None:
+        home = _create_home(spec)
+    site = Site.objects.filter(root_page=home).order_by("pk").first()
+    if site is None:
+        if spec.is_default_site:
+            Site.objects.filter(is_default_site=True).update(is_default_site=False)
+        site = Site.objects.create(
+            hostname=spec.hostname,
+            port=spec.port,
+            site_name=spec.practice_name,
+            root_page=home,
+            is_default_site=spec.is_default_site,
+        )
+    elif (site.hostname, site.port) != (spec.hostname, spec.port):
+        _move_site(site, spec.hostname, spec.port)
     return site, home
 
 
@@ -176,11 +230,15 @@ def _ensure_settings(spec: ClinicSpec, site: Site, appointment_page: Page) -> Cl
             "phone": spec.phone,
             "email": spec.email,
             "appointment_page": appointment_page,
+            "launched": spec.launched,
+            **({"time_zone": spec.time_zone} if spec.time_zone else {}),
         },
     )
     if not created and settings.appointment_page_id is None:
         settings.appointment_page = appointment_page
         settings.save(update_fields=["appointment_page"])
+    if spec.launched:  # a clinic onboarded before stays as private as it is unless told
+        set_launched(settings, True)
     return settings
 
 
