@@ -55,6 +55,10 @@ class Status(models.TextChoices):
 ACTIVE_STATUSES = [Status.NEW, Status.CONTACTED, Status.BOOKED, Status.NO_SHOW]
 
 
+# The PostgreSQL exclusion constraint of migration 0006.
+OVERLAP_CONSTRAINT = "no_overlapping_slots_per_physician"
+
+
 class SlotOverlapError(IntegrityError):
     """A physician would be in two places at once (PostgreSQL's exclusion constraint raises
     the same kind of error)."""
@@ -209,12 +213,16 @@ class AppointmentSlot(models.Model):
             self.site_id = self.location.site_id
         # Written first, then checked, in one transaction: the write takes SQLite's lock, so no
         # other writer can slip an overlapping slot in between the check and the commit.
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if self.physician_id and self.clashes().exists():
-                raise SlotOverlapError(
-                    f"Physician {self.physician_id} already has a slot at {self.starts_at}."
-                )
+        clash = SlotOverlapError(f"Physician {self.physician_id} already has a slot then.")
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if self.physician_id and self.clashes().exists():
+                    raise clash
+        except IntegrityError as error:
+            if OVERLAP_CONSTRAINT in str(error):  # PostgreSQL's constraint said it first
+                raise clash from error
+            raise
 
     @property
     def time_zone(self) -> str:

@@ -144,6 +144,8 @@ def test_slot_admin_reads_and_writes_the_office_clock(client, alpha, django_user
     assert response.status_code == 302, response.content.decode()[:2000]
     slot = AppointmentSlot.objects.get(location=office)
     assert slot.starts_at == datetime.datetime(2030, 1, 7, 17, 0, tzinfo=UTC)
+    edit = client.get(f"/admin/appointment_slots/edit/{slot.pk}/").content.decode()
+    assert 'value="2030-01-07 10:00"' in edit
     listing = client.get("/admin/appointment_slots/").content.decode()
     assert "10:00 AM MST" in listing
     day = client.get(f"/admin/appointment_slots/day/?date={monday:%Y-%m-%d}").content.decode()
