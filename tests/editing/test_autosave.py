@@ -26,7 +26,7 @@ def _with_body(page, blocks) -> dict:
 
 
 def test_an_autosave_with_a_new_empty_block_is_saved(w, client_for):
-    page = w.a.treatment
+    page = Page.objects.get(pk=w.a.treatment.pk).specific  # fresh: tests share the world
     before = Page.objects.get(pk=page.pk).latest_revision_id
     response = client_for(w.a.users["editor"]).post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
@@ -39,7 +39,7 @@ def test_an_autosave_with_a_new_empty_block_is_saved(w, client_for):
 
 
 def test_publishing_still_asks_for_the_empty_blocks_fields(w, client_for):
-    page = w.a.treatment
+    page = Page.objects.get(pk=w.a.treatment.pk).specific
     data = {**_with_body(page, EMPTY_BLOCKS), "action-publish": "action-publish"}
     response = client_for(w.superuser).post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), data

@@ -12,7 +12,7 @@ DISCARD = "clinic_pages_discard_draft"
 @pytest.fixture
 def drafted(w):
     """Clinic A's live treatment, with a draft that renames it."""
-    page = w.a.treatment.specific
+    page = Page.objects.get(pk=w.a.treatment.pk).specific  # fresh: tests share the world
     draft = page.get_latest_revision_as_object()
     draft.title = "Renamed in a draft"
     draft.save_revision(user=w.a.users["editor"])
@@ -54,7 +54,7 @@ def test_another_clinics_editor_cannot_discard_the_draft(w, client_for, drafted)
 
 
 def test_a_page_without_a_draft_has_nothing_to_discard(w, client_for):
-    page = w.a.treatment.specific
+    page = Page.objects.get(pk=w.a.treatment.pk).specific
     page.save_revision(user=w.superuser).publish(user=w.superuser)
     page = Page.objects.get(pk=page.pk)
     assert not page.has_unpublished_changes

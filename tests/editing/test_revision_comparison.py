@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from wagtail.models import Page
 
 
 def test_comparing_versions_leaves_the_review_stamps_out(w, client_for):
-    page = w.a.treatment.specific
+    page = Page.objects.get(pk=w.a.treatment.pk).specific  # fresh: tests share the world
     first = page.save_revision(user=w.superuser)
     changed = page.get_latest_revision_as_object()
     changed.title = "Ketamine infusion, revised"
