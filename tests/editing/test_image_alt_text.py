@@ -71,3 +71,10 @@ def test_file_names_are_told_from_descriptions():
     assert looks_like_file_name("DSC_0042", "")
     assert looks_like_file_name("Scan", "uploads/scan.jpg")
     assert not looks_like_file_name("A physician talking with a patient", "IMG_0001.jpg")
+
+
+@pytest.mark.django_db
+def test_the_choosers_upload_tab_asks_for_alt_text_too(admin_client):
+    html = admin_client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+    assert "Alt text" in html
+    assert "Not the file name" in html
