@@ -32,6 +32,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, Site
 from wagtail.permissions import policy_registry
 
+from clinic_pages.clinics.languages import in_clinic_trees
+
 FOREIGN_CHOICES_MESSAGE = _(
     "Some chosen items belong to another clinic or are not available to you, and were removed. "
     "Choose them again."
@@ -41,7 +43,8 @@ FOREIGN_CHOICES_MESSAGE = _(
 def narrow_to_clinic(queryset: QuerySet, site: Site, user) -> QuerySet:
     model = queryset.model
     if issubclass(model, Page):
-        return queryset.filter(path__startswith=site.root_page.path)
+        # Every tree of the clinic: its home page's and each translation's (clinics.languages).
+        return queryset.filter(in_clinic_trees(site))
     if issubclass(model, (get_image_model(), get_document_model())):
         policy = policy_registry.get_by_type(model)
         return queryset.filter(pk__in=policy.instances_user_has_permission_for(user, "choose"))
@@ -200,7 +203,7 @@ class ClinicPageForm(WagtailAdminPageForm):
 # Medical governance: the disclaimer on every medical page and how long a clinical review
 # holds. Reviewers sign off medical content, so only they (whoever may publish the clinic's
 # home page) change these, and every change is in the audit log.
-GOVERNANCE_FIELDS = ("disclaimer", "review_interval_days")
+GOVERNANCE_FIELDS = ("disclaimer", "review_interval_days", "reading_grade_target")
 GOVERNANCE_CHANGE_ACTION = "clinic_pages.governance_change"
 
 

@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 
 from clinic_pages.core.generation import cached_for_site
+from clinic_pages.core.site_roots import site_root_paths
 
 REQUEST_ATTRIBUTE = "_clinic_pages_outline"
 
@@ -67,9 +68,10 @@ def surroundings(
     (the page routing starts from; the root by default). Path order; ancestors of ``below``
     are included, and each row is flagged ``restricted`` when it carries a view restriction."""
     below = below or root
-    restrictions = PageViewRestriction.objects.filter(
-        Q(page__path__startswith=root.path) | Q(page__path__in=ancestor_paths(root))
-    )
+    in_site = Q(page__path__startswith=root.path) | Q(page__path__in=ancestor_paths(root))
+    for tree in other_language_trees(root):  # the restricted sections of the other languages
+        in_site |= Q(page__url_path__startswith=tree)
+    restrictions = PageViewRestriction.objects.filter(in_site)
     wanted = (
         Q(path__in=ancestor_paths(below))
         | Q(path__startswith=root.path, depth=root.depth + 1, live=True)
@@ -86,9 +88,18 @@ def surroundings(
     )
 
 
+def other_language_trees(root: Page) -> list[str]:
+    """``url_path`` of the other trees of the site ``root`` starts: its translations, each the
+    root of another language's pages (Wagtail's cached site root paths: no query)."""
+    paths = site_root_paths()
+    site_ids = {path.site_id for path in paths if path.root_path == root.url_path}
+    return [p.root_path for p in paths if p.site_id in site_ids and p.root_path != root.url_path]
+
+
 def sections(root: Page, rows: Sequence[Page]) -> list[Page]:
     """The root's live children visitors may see (none when the root itself is restricted)."""
-    if any(row.restricted for row in rows if row.depth <= root.depth):
+    above = set(ancestor_paths(root))
+    if any(row.restricted for row in rows if row.path in above):
         return []
     return [row for row in rows if row.depth == root.depth + 1 and row.live and not row.restricted]
 

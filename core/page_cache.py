@@ -38,11 +38,11 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
-from wagtail.models import Site
 
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.csp import allow_style_hashes, style_hashes
 from clinic_pages.core.generation import content_generation
+from clinic_pages.core.site_roots import site_root_paths
 
 STATUS_HEADER = "X-Clinic-Pages-Cache"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -155,7 +155,7 @@ def _site_id_for_host(host: str) -> int | None:
     """
     hostname, _, port = host.partition(":")
     matches = []
-    for root in Site.get_site_root_paths():
+    for root in site_root_paths():
         parts = urlsplit(root.root_url)
         if parts.hostname == hostname:
             matches.append((root.site_id, parts.port or _DEFAULT_PORTS.get(parts.scheme)))

@@ -46,9 +46,18 @@ def _load_specific(page: Page) -> Page:
     return specific
 
 
+def _is_root_of(page: Page, site: Site) -> bool:
+    """Whether ``page`` is the site's root page or its translation (the root of another
+    language's tree, beside it below the tree root)."""
+    root = site.root_page
+    return root.pk == page.pk or (
+        page.depth == root.depth and page.translation_key == root.translation_key
+    )
+
+
 def _is_site_root(page: Page, request: HttpRequest) -> bool:
     site = Site.find_for_request(request)  # cached on the request by Wagtail's routing
-    return site is not None and site.root_page_id == page.pk
+    return site is not None and _is_root_of(page, site)
 
 
 def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -> list[Page]:
@@ -59,7 +68,7 @@ def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -
     site = Site.find_for_request(request)  # cached on the request by Wagtail's routing
     if site is None:
         return surroundings(start, url_paths)
-    root = start if site.root_page_id == start.pk else site.root_page
+    root = start if _is_root_of(start, site) else site.root_page
     rows = surroundings(root, url_paths, below=start)
     remember_outline(request, outline_of(root, rows, request))
     if root is start:

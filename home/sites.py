@@ -72,7 +72,11 @@ def _keep_joined_rows(site: Site, request: HttpRequest, joined: Site | None = No
     joined = joined or site
     setattr(site, JOINED_ATTRIBUTE, True)
     if is_clinic_site(site):  # else Page.specific loads whatever the root is, as usual
-        site.root_page.__dict__["specific"] = getattr(site.root_page, HOME_ACCESSOR)
+        home = getattr(site.root_page, HOME_ACCESSOR)
+        site.root_page.__dict__["specific"] = home
+        # Wagtail serves from ``site.root_page.localized``: the clinic home's own knows the
+        # page's language without the base Page's query for the active Locale (clinics.pages).
+        site.root_page = home
     try:
         settings = getattr(joined, SETTINGS_ACCESSOR)
     except ObjectDoesNotExist:

@@ -1,6 +1,7 @@
 """URL routes of the example project: the admin, the plugin's routes, then Wagtail's pages."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -28,4 +29,5 @@ if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages in the main language at their plain URLs, the others under their prefix (/es/...).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from clinic_pages.clinics.languages import language_of_url_path
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.images import LOGO_JSONLD
 
@@ -122,8 +123,10 @@ class PageContext:
 
     @cached_property
     def language(self) -> str:
-        """BCP 47, as schema.org wants: Django's 'en-us' becomes 'en-US'."""
-        language, _, region = (get_language() or "en-us").partition("-")
+        """The page's language (its tree's, ``clinics.languages``), else the active one; BCP 47,
+        as schema.org wants: Django's 'en-us' becomes 'en-US'."""
+        code = language_of_url_path(self.page.url_path or "") if self.page is not None else None
+        language, _, region = (code or get_language() or "en").partition("-")
         return f"{language}-{region.upper()}" if region else language
 
     def url_of(self, page: Page) -> str:

@@ -1,4 +1,4 @@
-"""``{% structured_data %}`` and ``{% social_meta %}`` for the head of ``base.html``.
+"""``{% structured_data %}``, ``{% social_meta %}`` and ``{% language_versions %}`` for ``base.html``.
 
 Both read ``page`` and ``request`` from the template context, so they work on every page
 (and output only the site-wide nodes, or nothing, on views without a page).
@@ -15,6 +15,8 @@ from wagtail.models import Page
 
 from clinic_pages.seo.jsonld import build_graph
 from clinic_pages.seo.jsonld.caching import cached_script
+from clinic_pages.seo.languages import LanguageVersion
+from clinic_pages.seo.languages import language_versions as page_language_versions
 from clinic_pages.seo.social import social_meta as build_social_meta
 
 register = template.Library()
@@ -57,3 +59,11 @@ def social_meta(context) -> str:
         return ""
     meta = build_social_meta(page, context.get("request"))
     return render_to_string("clinic_pages/seo/social_meta.html", {"meta": meta})
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[LanguageVersion]:
+    """The page in each of the clinic's languages it is published in (none when only one):
+    ``hreflang`` links in the head, the language switcher in the header."""
+    page = _page(context)
+    return page_language_versions(page, context.get("request")) if page is not None else []

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "wagtail.contrib.settings",
+    # Translations: an editor copies a page (or a whole tree) into another language and edits
+    # the copy (docs/i18n.md says why this and not wagtail-localize).
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -81,6 +84,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Clinic sites resolve the plugin's routes (search, sitemap, robots.txt) before the host's.
     "clinic_pages.home.middleware.ClinicSiteRoutesMiddleware",
+    # The language from the URL (/es/...) when the clinic publishes in it; never from a cookie or
+    # Accept-Language, so a cached page is the same for every visitor (docs/i18n.md).
+    "clinic_pages.home.languages.ClinicLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,7 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The languages clinics may publish in; each clinic picks its own in its settings (docs/i18n.md).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/Chicago"
 USE_I18N = True
 USE_TZ = True
@@ -158,7 +167,7 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Clinic Pages"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 # Avatars are not fetched from Gravatar: it would tell a third party which staff use the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for new versions (the admin's policy allows
@@ -174,6 +183,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # 40 megapixels still takes any camera's photo (7,700 x 5,200).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Every upload asks for alt text (the image's description), and a file name is refused as one.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic_pages.core.image_forms.AltTextImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 
 # Wagtail's database search, with search words that hold a double quote escaped for SQLite's
