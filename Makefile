@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-sqlite test-postgres test-browser lint layers format bench smoke audit check plugin-check clean
+.PHONY: setup demo load-demo serve test test-sqlite test-postgres test-browser lint layers format bench smoke audit check plugin-check clean messages i18n-check
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -74,6 +74,15 @@ PRODUCTION_STAMP := $(VENV)/.production-stamp
 $(PRODUCTION_STAMP): $(STAMP) site/pyproject.toml
 	$(BIN)/python -m pip install --quiet -e "./site[production]"
 	touch $(PRODUCTION_STAMP)
+
+# The Spanish catalogue (core/locale, docs/i18n.md): `messages` brings it up to date with the code
+# and compiles it; `i18n-check` fails on any untranslated or fuzzy entry, or a stale .mo. Both
+# need GNU gettext.
+messages: setup
+	$(BIN)/python tools/i18n_check.py --update
+
+i18n-check: setup
+	$(BIN)/python tools/i18n_check.py
 
 check: setup
 	$(BIN)/python manage.py check

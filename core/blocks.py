@@ -5,6 +5,7 @@ items use ``<h3>``, so headings never skip a level whatever order editors choose
 """
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -17,14 +18,14 @@ LIMITED_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 class SectionBlock(blocks.StructBlock):
     """A titled section of prose: 'What is it?', 'How does it work?', 'What is a session like?'."""
 
-    heading = blocks.CharBlock(max_length=120, help_text="A short, plain-language heading.")
-    body = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, help_text="The section's text.")
+    heading = blocks.CharBlock(max_length=120, help_text=_("A short, plain-language heading."))
+    body = blocks.RichTextBlock(features=LIMITED_RICH_TEXT, help_text=_("The section's text."))
 
     class Meta:
         icon = "doc-full"
-        label = "Section"
+        label = _("Section")
         template = "clinic_pages/core/blocks/section.html"
-        help_text = "A heading followed by paragraphs or lists."
+        help_text = _("A heading followed by paragraphs or lists.")
         preview_value = {
             "heading": "What is it?",
             "body": "<p>A short explanation in plain language.</p>",
@@ -35,18 +36,22 @@ class CalloutBlock(blocks.StructBlock):
     """A highlighted note: information a patient must not miss, or a warning."""
 
     tone = blocks.ChoiceBlock(
-        choices=[("info", "Information"), ("warning", "Warning"), ("success", "Good to know")],
+        choices=[
+            ("info", _("Information")),
+            ("warning", _("Warning")),
+            ("success", _("Good to know")),
+        ],
         default="info",
-        help_text="Warnings are shown with a stronger frame and the word 'Warning'.",
+        help_text=_("Warnings are shown with a stronger frame and the word 'Warning'."),
     )
-    title = blocks.CharBlock(max_length=120, help_text="One line that says what this is about.")
+    title = blocks.CharBlock(max_length=120, help_text=_("One line that says what this is about."))
     text = blocks.RichTextBlock(features=LIMITED_RICH_TEXT)
 
     class Meta:
         icon = "warning"
-        label = "Callout / warning"
+        label = _("Callout / warning")
         template = "clinic_pages/core/blocks/callout.html"
-        help_text = "A boxed note, for example who should not have this treatment."
+        help_text = _("A boxed note, for example who should not have this treatment.")
         preview_value = {
             "tone": "warning",
             "title": "Tell us about your medicines",
@@ -55,8 +60,8 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class KeyFactBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=60, help_text="For example 'Session length'.")
-    value = blocks.CharBlock(max_length=160, help_text="For example '40 to 60 minutes'.")
+    label = blocks.CharBlock(max_length=60, help_text=_("For example 'Session length'."))
+    value = blocks.CharBlock(max_length=160, help_text=_("For example '40 to 60 minutes'."))
 
 
 class KeyFactsBlock(blocks.StructBlock):
@@ -67,9 +72,9 @@ class KeyFactsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Key facts"
+        label = _("Key facts")
         template = "clinic_pages/core/blocks/key_facts.html"
-        help_text = "Facts a patient scans first: session length, course, who it is for."
+        help_text = _("Facts a patient scans first: session length, course, who it is for.")
         preview_value = {
             "heading": "At a glance",
             "facts": [{"label": "Session length", "value": "About an hour"}],
@@ -85,9 +90,9 @@ class BulletListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Bulleted list (benefits, what to expect)"
+        label = _("Bulleted list (benefits, what to expect)")
         template = "clinic_pages/core/blocks/bullet_list.html"
-        help_text = "A heading with short points. Use it for benefits or preparation tips."
+        help_text = _("A heading with short points. Use it for benefits or preparation tips.")
         preview_value = {"heading": "Possible benefits", "items": ["Relief may begin within days"]}
 
 
@@ -96,30 +101,30 @@ class DoseStepValue(blocks.StructValue):
 
     def parts(self) -> list[tuple[str, str]]:
         labels = (
-            ("dose", "Dose"),
-            ("rate", "Rate"),
-            ("duration", "Duration"),
-            ("course", "Course"),
+            ("dose", _("Dose")),
+            ("rate", _("Rate")),
+            ("duration", _("Duration")),
+            ("course", _("Course")),
         )
         return [(label, self.get(key)) for key, label in labels if self.get(key)]
 
 
 class DoseStepBlock(blocks.StructBlock):
     label = blocks.CharBlock(
-        max_length=120, help_text="Which protocol or phase, e.g. 'Published CRPS protocol'."
+        max_length=120, help_text=_("Which protocol or phase, e.g. 'Published CRPS protocol'.")
     )
-    dose = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '80 mg total'.")
-    rate = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '0.35 mg/kg/h'.")
-    duration = blocks.CharBlock(max_length=80, required=False, help_text="e.g. '4 hours'.")
+    dose = blocks.CharBlock(max_length=80, required=False, help_text=_("e.g. '80 mg total'."))
+    rate = blocks.CharBlock(max_length=80, required=False, help_text=_("e.g. '0.35 mg/kg/h'."))
+    duration = blocks.CharBlock(max_length=80, required=False, help_text=_("e.g. '4 hours'."))
     course = blocks.CharBlock(
         max_length=160,
         required=False,
-        help_text="How often and for how long, e.g. 'daily for 5 days'.",
+        help_text=_("How often and for how long, e.g. 'daily for 5 days'."),
     )
     reference = SnippetChooserBlock(
         "clinic_pages_references.Reference",
         required=False,
-        help_text="The publication this protocol comes from.",
+        help_text=_("The publication this protocol comes from."),
     )
 
     class Meta:
@@ -135,14 +140,18 @@ class ProtocolBlock(blocks.StructBlock):
     note = blocks.TextBlock(
         required=False,
         max_length=400,
-        help_text="Shown under the table, e.g. that doses are set by the physician for each patient.",
+        help_text=_(
+            "Shown under the table, e.g. that doses are set by the physician for each patient."
+        ),
     )
 
     class Meta:
         icon = "table"
-        label = "Protocol / dosing"
+        label = _("Protocol / dosing")
         template = "clinic_pages/core/blocks/protocol.html"
-        help_text = "Dose, rate, duration and course as separate fields, so they stay comparable."
+        help_text = _(
+            "Dose, rate, duration and course as separate fields, so they stay comparable."
+        )
         preview_value = {
             "heading": "Protocol and dosing",
             "steps": [{"label": "First infusion", "dose": "80 mg", "duration": "2 hours or more"}],
@@ -151,16 +160,19 @@ class ProtocolBlock(blocks.StructBlock):
 
 class FindingBlock(blocks.StructBlock):
     finding = blocks.TextBlock(
-        max_length=600, help_text="What the study found, as the study reports it. Never round up."
+        max_length=600,
+        help_text=_("What the study found, as the study reports it. Never round up."),
     )
     study_type = blocks.CharBlock(
-        max_length=80, required=False, help_text="e.g. 'Retrospective review', 'Systematic review'."
+        max_length=80,
+        required=False,
+        help_text=_("e.g. 'Retrospective review', 'Systematic review'."),
     )
     references = blocks.ListBlock(
         SnippetChooserBlock("clinic_pages_references.Reference"),
         min_num=1,
         max_num=6,
-        help_text="The publications that report this finding.",
+        help_text=_("The publications that report this finding."),
     )
 
 
@@ -173,9 +185,9 @@ class EvidenceBlock(blocks.StructBlock):
 
     class Meta:
         icon = "clipboard-list"
-        label = "Evidence"
+        label = _("Evidence")
         template = "clinic_pages/core/blocks/evidence.html"
-        help_text = "Findings with numbered citations that link to the reference list."
+        help_text = _("Findings with numbered citations that link to the reference list.")
         preview_value = {"heading": "What the research shows", "findings": []}
 
 
@@ -188,33 +200,33 @@ class SideEffectsBlock(blocks.StructBlock):
         blocks.CharBlock(max_length=160),
         min_num=0,
         max_num=20,
-        label="Common, usually short-lived",
+        label=_("Common, usually short-lived"),
     )
     serious = blocks.ListBlock(
         blocks.CharBlock(max_length=160),
         min_num=0,
         max_num=20,
-        label="Serious or long-term risks",
+        label=_("Serious or long-term risks"),
     )
     contraindications = blocks.ListBlock(
         blocks.CharBlock(max_length=160),
         min_num=0,
         max_num=20,
-        label="Who should not have it",
-        help_text="Conditions or situations in which the treatment is not advised.",
+        label=_("Who should not have it"),
+        help_text=_("Conditions or situations in which the treatment is not advised."),
     )
 
     class Meta:
         icon = "warning"
-        label = "Side effects and risks"
+        label = _("Side effects and risks")
         template = "clinic_pages/core/blocks/side_effects.html"
-        help_text = "Lists of side effects; serious risks are kept apart from common ones."
+        help_text = _("Lists of side effects; serious risks are kept apart from common ones.")
         preview_value = {"heading": "Side effects and risks", "common": ["Nausea"], "serious": []}
 
 
 class MythFactItemBlock(blocks.StructBlock):
-    myth = blocks.CharBlock(max_length=200, help_text="The misconception, as patients put it.")
-    fact = blocks.TextBlock(max_length=800, help_text="What is actually the case.")
+    myth = blocks.CharBlock(max_length=200, help_text=_("The misconception, as patients put it."))
+    fact = blocks.TextBlock(max_length=800, help_text=_("What is actually the case."))
 
 
 class MythFactBlock(blocks.StructBlock):
@@ -225,9 +237,9 @@ class MythFactBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        label = "Myths vs facts"
+        label = _("Myths vs facts")
         template = "clinic_pages/core/blocks/myth_fact.html"
-        help_text = "Pairs of a myth and the fact that answers it."
+        help_text = _("Pairs of a myth and the fact that answers it.")
         preview_value = {
             "heading": "Myths and facts",
             "items": [{"myth": "It is a cure-all.", "fact": "It helps some patients, not all."}],
@@ -242,14 +254,14 @@ class FAQBlock(blocks.StructBlock):
         SnippetChooserBlock("clinic_pages_faqs.Question"),
         min_num=1,
         max_num=20,
-        help_text="Choose questions from your clinic's FAQ library; edit them there once.",
+        help_text=_("Choose questions from your clinic's FAQ library; edit them there once."),
     )
 
     class Meta:
         icon = "help"
-        label = "FAQ"
+        label = _("FAQ")
         template = "clinic_pages/core/blocks/faq.html"
-        help_text = "Reusable questions and answers from the FAQ library."
+        help_text = _("Reusable questions and answers from the FAQ library.")
         preview_value = {"heading": "Frequently asked questions", "questions": []}
 
 
@@ -257,7 +269,7 @@ class AlternativeItemBlock(blocks.StructBlock):
     name = blocks.CharBlock(max_length=120)
     description = blocks.TextBlock(max_length=400, required=False)
     page = blocks.PageChooserBlock(
-        required=False, help_text="Link to the page about it, if your clinic has one."
+        required=False, help_text=_("Link to the page about it, if your clinic has one.")
     )
 
 
@@ -270,9 +282,9 @@ class AlternativesBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Alternatives"
+        label = _("Alternatives")
         template = "clinic_pages/core/blocks/alternatives.html"
-        help_text = "Other options a patient may discuss with their physician."
+        help_text = _("Other options a patient may discuss with their physician.")
         preview_value = {"heading": "Alternatives", "items": [{"name": "Physical therapy"}]}
 
 
@@ -280,15 +292,15 @@ class FigureBlock(blocks.StructBlock):
     """An image with its alternative text and an optional visible caption."""
 
     image = ImageBlock(
-        help_text="Alternative text describes the image for people who cannot see it."
+        help_text=_("Alternative text describes the image for people who cannot see it.")
     )
     caption = blocks.CharBlock(max_length=250, required=False)
 
     class Meta:
         icon = "image"
-        label = "Image with caption"
+        label = _("Image with caption")
         template = "clinic_pages/core/blocks/figure.html"
-        help_text = "A picture with a caption under it."
+        help_text = _("A picture with a caption under it.")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -299,9 +311,9 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        label = "Quote"
+        label = _("Quote")
         template = "clinic_pages/core/blocks/quote.html"
-        help_text = "Quote only what the person said or wrote."
+        help_text = _("Quote only what the person said or wrote.")
         preview_value = {"quote": "Ask us anything before you start.", "attribution": "Our team"}
 
 
@@ -326,16 +338,18 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, required=False)
     text = blocks.TextBlock(max_length=400, required=False)
     button_label = blocks.CharBlock(max_length=60, required=False)
-    page = blocks.PageChooserBlock(required=False, help_text="Usually the appointment page.")
-    url = blocks.URLBlock(required=False, help_text="Only if the booking page is elsewhere.")
-    phone = blocks.CharBlock(max_length=40, required=False, help_text="Adds a click-to-call link.")
+    page = blocks.PageChooserBlock(required=False, help_text=_("Usually the appointment page."))
+    url = blocks.URLBlock(required=False, help_text=_("Only if the booking page is elsewhere."))
+    phone = blocks.CharBlock(
+        max_length=40, required=False, help_text=_("Adds a click-to-call link.")
+    )
 
     class Meta:
         icon = "link"
-        label = "Appointment call to action"
+        label = _("Appointment call to action")
         template = "clinic_pages/core/blocks/call_to_action.html"
         value_class = CallToActionValue
-        help_text = "Empty fields fall back to the clinic's default call to action."
+        help_text = _("Empty fields fall back to the clinic's default call to action.")
         preview_value = {
             "heading": "Ready to talk to us?",
             "button_label": "Request an appointment",

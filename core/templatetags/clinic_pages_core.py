@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from clinic_pages.core.images import LOGO, LOGO_JSONLD, prefetch_renditions
@@ -18,10 +19,10 @@ register = template.Library()
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 PROTOCOL_COLUMNS = (
-    ("dose", "Dose"),
-    ("rate", "Rate"),
-    ("duration", "Duration"),
-    ("course", "Course"),
+    ("dose", _("Dose")),
+    ("rate", _("Rate")),
+    ("duration", _("Duration")),
+    ("course", _("Course")),
 )
 
 
