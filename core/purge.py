@@ -25,9 +25,11 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from clinic_pages.core.conf import clinic_pages_settings
+from clinic_pages.core.site_roots import site_root_paths
 
 logger = logging.getLogger("clinic_pages.purge")
 
@@ -77,16 +79,27 @@ def _plugin_paths() -> list[str]:
     return paths
 
 
+def _language_prefix(language_code: str) -> str:
+    """``es/`` for a page of the Spanish tree (``i18n_patterns``); none for the main language."""
+    main = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return "" if language_code == main else f"{language_code}/"
+
+
 def site_urls(site: Site) -> list[str]:
-    """Every URL of the site a proxy may hold: its live pages and the plugin's public routes."""
-    root_path = site.root_page.url_path
-    page_paths = (
-        Page.objects.live()
-        .filter(path__startswith=site.root_page.path, url_path__startswith=root_path)
-        .values_list("url_path", flat=True)
-    )
+    """Every URL of the site a proxy may hold: its live pages, in each language's tree (its
+    home page's and each translation's), and the plugin's public routes."""
     root_url = site.root_url
-    urls = [root_url + "/" + url_path[len(root_path) :] for url_path in page_paths]
+    urls = []
+    for root in (root for root in site_root_paths() if root.site_id == site.pk):
+        prefix = _language_prefix(root.language_code)
+        page_paths = (
+            Page.objects.live()
+            .filter(url_path__startswith=root.root_path)
+            .values_list("url_path", flat=True)
+        )
+        urls += [
+            root_url + "/" + prefix + url_path[len(root.root_path) :] for url_path in page_paths
+        ]
     urls += [root_url + path for path in _plugin_paths()]
     return urls
 

@@ -8,6 +8,7 @@ import re
 from django.core.cache import cache
 from wagtail.models import Site
 
+from clinic_pages.core.purge import site_urls
 from tests.i18n.conftest import speak, translate
 
 
@@ -136,3 +137,11 @@ def test_page_cache_keeps_each_language_apart(bilingual, client, settings):
     # Whatever the visitor's browser prefers, the URL decides.
     preferring = client.get("/", HTTP_HOST=bilingual.host, HTTP_ACCEPT_LANGUAGE="es")
     assert '<html lang="en">' in preferring.content.decode()
+
+
+def test_a_frontend_cache_purge_covers_the_spanish_pages(bilingual):
+    urls = site_urls(bilingual.site)
+    assert "http://alpha.localhost/es/" in urls
+    assert "http://alpha.localhost/es/treatments/" in urls
+    assert "http://alpha.localhost/treatments/" in urls
+    assert len(urls) == len(set(urls))
