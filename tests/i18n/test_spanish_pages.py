@@ -9,7 +9,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from clinic_pages.core.purge import site_urls
-from tests.i18n.conftest import speak, translate
+from tests.i18n.translating import speak, translate
 
 
 def _alternates(html: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 import pytest
 from wagtail.models import GroupPagePermission, WorkflowPage
 
-from tests.i18n.conftest import translate
+from tests.i18n.translating import translate
 from tests.isolation.endpoints import RIGHTS, _page_endpoints
 from tests.isolation.responses import (
     assert_nothing_of,
