@@ -51,6 +51,10 @@ BOOKING_PERMISSIONS = [
     "add_appointmentslot",
     "change_appointmentslot",
     "delete_appointmentslot",
+    "view_physicianschedule",
+    "add_physicianschedule",
+    "change_physicianschedule",
+    "delete_physicianschedule",
 ]
 
 

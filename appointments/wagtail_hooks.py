@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from clinic_pages.appointments.models import AppointmentRequest, AppointmentSlot
+from clinic_pages.appointments.models import (
+    AppointmentRequest,
+    AppointmentSlot,
+    PhysicianSchedule,
+)
 from clinic_pages.appointments.permissions import ClinicScopedPermissionPolicy
 from clinic_pages.appointments.views import admin as views
 
@@ -17,6 +22,7 @@ register_permission_policy(
     AppointmentRequest, ClinicScopedPermissionPolicy(AppointmentRequest, allow_add=False)
 )
 register_permission_policy(AppointmentSlot, ClinicScopedPermissionPolicy(AppointmentSlot))
+register_permission_policy(PhysicianSchedule, ClinicScopedPermissionPolicy(PhysicianSchedule))
 
 
 class AppointmentRequestViewSet(ModelViewSet):
@@ -37,7 +43,8 @@ class AppointmentRequestViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "reference",
-        DateColumn("created_at", label="Received", sort_key="created_at"),
+        # Times on the office's clock, naming the zone (AppointmentRequest.received_at).
+        Column("received_at", label=_("Received"), sort_key="created_at"),
         Column("status", accessor="get_status_display", label="Status", sort_key="status"),
         "name",
         "location",
@@ -109,7 +116,7 @@ class AppointmentSlotViewSet(ModelViewSet):
     copy_view_enabled = False
     ordering = ["starts_at"]
     list_per_page = 100
-    list_display = ["__str__", "location", "physician", "starts_at", "duration_minutes"]
+    list_display = ["__str__", "location", "physician", "duration_minutes"]
     filterset_class = views.AppointmentSlotFilterSet
     form_fields = ["location", "physician", "starts_at", "duration_minutes"]
 
@@ -132,11 +139,31 @@ class AppointmentSlotViewSet(ModelViewSet):
         ]
 
 
+class PhysicianScheduleViewSet(ModelViewSet):
+    """Which physician works where and when: the hours slots are made in."""
+
+    model = PhysicianSchedule
+    name = "physician_schedules"
+    icon = "user"
+    menu_label = _("Working hours")
+    menu_order = 300
+    index_view_class = views.ScheduleIndexView
+    add_view_class = views.ScheduleCreateView
+    edit_view_class = views.ScheduleEditView
+    delete_view_class = views.ScheduleDeleteView
+    history_view_class = views.ScheduleHistoryView
+    usage_view_class = views.ScheduleUsageView
+    copy_view_enabled = False
+    list_per_page = 100
+    list_display = ["__str__", "physician", "location", "weekday", "starts", "ends"]
+    filterset_class = views.PhysicianScheduleFilterSet
+
+
 class AppointmentsGroup(ModelViewSetGroup):
     menu_label = "Appointments"
     menu_icon = "date"
     menu_order = 250
-    items = (AppointmentRequestViewSet, AppointmentSlotViewSet)
+    items = (AppointmentRequestViewSet, AppointmentSlotViewSet, PhysicianScheduleViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -57,7 +57,13 @@ WORKFLOW_CANCELLATION_VIEW = "wagtailadmin_pages:confirm_workflow_cancellation"
 # Tag names are one vocabulary for the install, shared by every clinic's images and documents;
 # the guard answers clinic staff with the tags of their own media (clinics.tags).
 TAG_AUTOCOMPLETE_VIEW = "wagtailadmin_tag_autocomplete"
-GUARDED_SCOPED = frozenset({CHOSEN_PAGES_VIEW, WORKFLOW_CANCELLATION_VIEW, TAG_AUTOCOMPLETE_VIEW})
+# A clinic's translated home sits beside its English one below the tree root, so a user with
+# grants on both has the tree root as Wagtail's "explorable root", from which every page of every
+# clinic would open in the explorer: the guard answers only for pages the user may explore.
+EXPLORE_VIEWS = frozenset({"wagtailadmin_explore", "wagtailadmin_explore_results"})
+GUARDED_SCOPED = frozenset(
+    {CHOSEN_PAGES_VIEW, WORKFLOW_CANCELLATION_VIEW, TAG_AUTOCOMPLETE_VIEW, *EXPLORE_VIEWS}
+)
 
 _PAGES = _names(
     "wagtailadmin_pages",
@@ -189,6 +195,9 @@ SCOPED: frozenset[str] = frozenset(
         ),
         *_APPOINTMENT_REQUESTS,
         *_APPOINTMENT_SLOTS,
+        # Translating a page (simple_translation) asks that the user may edit it; the copy goes
+        # into the clinic's own translated tree, which holds the clinic's grants (docs/i18n.md).
+        "simple_translation:submit_page_translation",
         # governance's own report, built per clinic.
         "governance_reviews_due",
         "governance_reviews_due_results",
@@ -209,8 +218,12 @@ SUPERUSER_ONLY: frozenset[str] = frozenset(
             )
             for suffix in ("", "_results")
         ),
+        # No clinic snippet is translatable; a snippet's translation answers the network only.
+        "simple_translation:submit_snippet_translation",
         # The network's configuration: every clinic's Site, its workflows, redirects and staff.
         *_names("wagtailsites", "add", "copy", *_MODEL_VIEWS, *_INDEX_VIEWS),
+        # Onboarding, moving and launching clinics (onboarding.admin_views).
+        *_names("clinic_pages_onboarding", "index", "add", "hostname", "launch", "make_private"),
         *_names(
             "wagtailadmin_workflows",
             "add",

@@ -9,7 +9,12 @@ classification of every admin URL in clinics.admin_urls:
   are kept to the network role (superusers); clinics have their own scoped report (Reviews due);
 - the page chooser's "chosen multiple" answers only for pages the user may explore;
 - the workflow-cancellation confirmation answers only for pages the user may edit;
+- the explorer opens only pages the user may explore (a clinic's translated tree makes the tree
+  root Wagtail's "explorable root" for its staff);
 - the tag autocomplete suggests only tags of the user's own clinic's media.
+
+It also keeps an unlaunched clinic's site to its staff (clinics.launch): outside the admin,
+anyone else gets the "coming soon" page, and nothing the site answers may be cached.
 
 It must come after AuthenticationMiddleware (system checks E001 and E002).
 
@@ -36,12 +41,14 @@ from wagtail.permissions import page_permission_policy
 from clinic_pages.clinics import mfa
 from clinic_pages.clinics.admin_urls import (
     CHOSEN_PAGES_VIEW,
+    EXPLORE_VIEWS,
     GUARDED,
     SECOND_FACTOR_EXEMPT,
     SUPERUSER_ONLY,
     TAG_AUTOCOMPLETE_VIEW,
     WORKFLOW_CANCELLATION_VIEW,
 )
+from clinic_pages.clinics.launch import keep_private, private_clinic_response
 from clinic_pages.clinics.tags import clinic_tag_autocomplete
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.csp import style_hashes
@@ -57,6 +64,15 @@ def _chosen_pages_allowed(request: HttpRequest) -> bool:
     return explorable.filter(pk__in=ids).count() == len(set(ids))
 
 
+def _page_explorable(request: HttpRequest, page_id: int | None) -> bool:
+    """The tree root (its listing shows only what the user may explore), or a page the user
+    may explore: one they hold a permission on, below one, or above one."""
+    if page_id is None or Page.objects.filter(pk=page_id, depth=1).exists():
+        return True
+    explorable = page_permission_policy.explorable_instances(request.user)
+    return explorable.filter(pk=page_id).exists()
+
+
 def _page_editable(request: HttpRequest, page_id: int | None) -> bool:
     page = Page.objects.filter(pk=page_id).first()
     return page is None or page.permissions_for_user(request.user).can_edit()
@@ -67,9 +83,13 @@ class ClinicAdminGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        return keep_private(request, self.get_response(request))
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not is_admin_path(request):
+            response = private_clinic_response(request)
+            if response is not None:
+                return response
         match = request.resolver_match
         view_name = match.view_name if match is not None else ""
         if view_name not in GUARDED:
@@ -84,6 +104,10 @@ class ClinicAdminGuardMiddleware:
             raise PermissionDenied
         if view_name == WORKFLOW_CANCELLATION_VIEW and not _page_editable(
             request, view_kwargs.get("page_id")
+        ):
+            raise PermissionDenied
+        if view_name in EXPLORE_VIEWS and not _page_explorable(
+            request, view_kwargs.get("parent_page_id")
         ):
             raise PermissionDenied
         if view_name == TAG_AUTOCOMPLETE_VIEW:

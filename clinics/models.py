@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
 from urllib.parse import quote_plus
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -23,9 +28,16 @@ from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.forms import ClinicSettingsForm
+from clinic_pages.clinics.languages import LanguagesField, default_languages
 from clinic_pages.clinics.mfa_recovery import (  # noqa: F401  (staff recovery codes: models here)
     RecoveryCode,
     RecoveryCodeDevice,
+)
+from clinic_pages.clinics.time_zones import (
+    default_time_zone,
+    time_zone_choices,
+    validate_time_zone,
+    zone_of,
 )
 from clinic_pages.core.generation import bumps_site_generation
 from clinic_pages.core.validators import (
@@ -76,6 +88,16 @@ class ClinicSettings(BaseSiteSetting):
         max_length=25, blank=True, validators=[phone_validator], help_text="Main phone number."
     )
     email = models.EmailField(blank=True, help_text="Public contact address for patients.")
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_(
+            "Where the clinic is. Its offices use this zone unless one is set for an office; "
+            "every appointment time is shown in its office's zone."
+        ),
+    )
     facebook_url = models.URLField(blank=True, help_text="Full address of the Facebook page.")
     instagram_url = models.URLField(blank=True, help_text="Full address of the Instagram profile.")
     linkedin_url = models.URLField(blank=True, help_text="Full address of the LinkedIn page.")
@@ -111,6 +133,31 @@ class ClinicSettings(BaseSiteSetting):
         validators=[MinValueValidator(30), MaxValueValidator(730)],
         help_text="How many days after a medical review the next one falls due (30 to 730).",
     )
+    # US school grade patient pages should read at (governance.readability); NIH and the AMA
+    # advise 6 to 8. Bounded: below 4 no formula measures reliably, above 14 is no target.
+    reading_grade_target = models.PositiveSmallIntegerField(
+        _("target reading grade"),
+        default=8,
+        validators=[MinValueValidator(4), MaxValueValidator(14)],
+        help_text=_(
+            "The school grade patient pages should read at (4 to 14). Pages above it are "
+            "listed in the 'Reading level' report."
+        ),
+    )
+    languages = LanguagesField(
+        _("languages"),
+        default=default_languages,
+        help_text=_(
+            "The languages this clinic publishes pages in. Pages in another language are "
+            "translations of the English ones; visitors find them under /es/."
+        ),
+    )
+    # Not in the panels: only the network (a superuser) launches a clinic (onboarding's admin).
+    # Onboarding creates clinics private; clinics made before the flag existed stay public.
+    launched = models.BooleanField(
+        default=True,
+        help_text="Whether visitors see the site; until then only the clinic's staff do.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -122,7 +169,11 @@ class ClinicSettings(BaseSiteSetting):
             heading="Brand colours",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])], heading="Contact"
+            [
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+            ],
+            heading="Contact",
         ),
         MultiFieldPanel(
             [
@@ -144,9 +195,14 @@ class ClinicSettings(BaseSiteSetting):
             heading="Default appointment call to action",
         ),
         MultiFieldPanel(
-            [FieldPanel("disclaimer"), FieldPanel("review_interval_days")],
+            [
+                FieldPanel("disclaimer"),
+                FieldPanel("review_interval_days"),
+                FieldPanel("reading_grade_target"),
+            ],
             heading="Medical governance",
         ),
+        FieldPanel("languages", heading=_("Languages")),
     ]
 
     class Meta:
@@ -214,6 +270,16 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     parking_and_access = models.CharField(
         max_length=300, blank=True, help_text="Parking, entrances, step-free access."
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The office's own time zone, e.g. America/Denver for an office in Denver. Left "
+            "empty, the office takes the clinic's zone when saved."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
 
     objects = LocationQuerySet.as_manager()
@@ -235,7 +301,19 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         ),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
         FieldPanel("parking_and_access"),
+        FieldPanel(
+            "time_zone",
+            widget=forms.Select(
+                choices=lambda: [("", _("The clinic's time zone")), *time_zone_choices()]
+            ),
+        ),
         InlinePanel("hours", heading="Opening hours", label="Day"),
+        InlinePanel(
+            "closures",
+            heading=_("Closures and holidays"),
+            label=_("Closure"),
+            help_text=_("Days the office is closed: no appointment slots are offered then."),
+        ),
         FieldPanel("sort_order"),
     ]
     search_fields = [
@@ -253,9 +331,37 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     def __str__(self) -> str:
         return f"{self.name} ({self.locality}, {self.region})"
 
+    def save(self, *args, **kwargs):
+        if not self.time_zone and self.site_id:
+            self.time_zone = clinic_time_zone(self.site_id)
+        super().save(*args, **kwargs)
+
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zone_of(self.time_zone)
+
+    def is_closed_on(self, day: datetime.date) -> bool:
+        """Whether a closure (holiday, refurbishment) covers this local day."""
+        return any(closure.first_day <= day <= closure.last_day for closure in self.closures.all())
+
+    def opening_intervals(self, day: datetime.date) -> list[tuple[datetime.datetime, ...]]:
+        """When the office is open on this local day, as (opens, closes) moments in its zone;
+        none on a closed weekday or during a closure."""
+        if self.is_closed_on(day):
+            return []
+        zone = self.zone
+        return [
+            (
+                datetime.datetime.combine(day, hours.opens, tzinfo=zone),
+                datetime.datetime.combine(day, hours.closes, tzinfo=zone),
+            )
+            for hours in self.ordered_hours
+            if hours.weekday == day.weekday() and not hours.is_closed and hours.opens < hours.closes
+        ]
 
     def get_preview_template(self, request, mode_name):
         return "clinic_pages/clinics/previews/location.html"
@@ -276,6 +382,12 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     @cached_property
     def ordered_hours(self) -> list[OpeningHours]:
         return sorted(self.hours.all(), key=lambda h: h.weekday)
+
+
+def clinic_time_zone(site_id: int) -> str:
+    """The clinic's zone, for an office that has none of its own."""
+    zone = ClinicSettings.objects.filter(site_id=site_id).values_list("time_zone", flat=True)
+    return zone.first() or default_time_zone()
 
 
 def _site_of_hours(hours: OpeningHours) -> list[int]:
@@ -316,3 +428,49 @@ class OpeningHours(Orderable):
     @property
     def schema_day(self) -> str:
         return "https://schema.org/" + self.get_weekday_display()
+
+
+class LocationClosure(Orderable):
+    """Days an office is closed besides its weekly hours: a holiday, a training day, a move."""
+
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="closures")
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"), help_text=_("The same as the first for one day."))
+    reason = models.CharField(
+        _("reason"), max_length=120, blank=True, help_text=_("For staff, e.g. 'Thanksgiving'.")
+    )
+    # The closure as moments, from the first day's midnight to the one after the last day on
+    # the office's clock: slot queries compare these without knowing the office's zone.
+    begins_at = models.DateTimeField(editable=False)
+    ends_at = models.DateTimeField(editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day"), FieldPanel("reason")])
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_day__gte=models.F("first_day")),
+                name="closure_ends_on_or_after_its_first_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_day}–{self.last_day}"
+
+    def save(self, *args, **kwargs):
+        zone = self.location.zone
+        self.begins_at = datetime.datetime.combine(self.first_day, datetime.time.min, tzinfo=zone)
+        after = self.last_day + datetime.timedelta(days=1)
+        self.ends_at = datetime.datetime.combine(after, datetime.time.min, tzinfo=zone)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.first_day and self.last_day and self.last_day < self.first_day:
+            raise ValidationError({"last_day": _("The last day must not be before the first.")})
+        if self.first_day and self.last_day and (self.last_day - self.first_day).days > 366:
+            raise ValidationError({"last_day": _("A closure lasts at most a year.")})

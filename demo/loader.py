@@ -550,6 +550,7 @@ class DemoLoader:
                     "phone": loc.phone,
                     "email": loc.email,
                     "parking_and_access": loc.parking_and_access,
+                    "time_zone": loc.time_zone or ctx.spec.time_zone,
                     "sort_order": i,
                     "hours": [
                         {
@@ -690,6 +691,7 @@ class DemoLoader:
                 "accent_colour": spec.accent_colour,
                 "phone": spec.phone,
                 "email": spec.email,
+                "time_zone": spec.time_zone,
                 "disclaimer": spec.disclaimer,
                 "appointment_page": ctx.appointment_page,
                 "cta_heading": spec.cta_heading,

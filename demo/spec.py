@@ -51,6 +51,7 @@ class LocationSpec:
     hours: list[OpeningHours]
     email: str = ""
     parking_and_access: str = ""
+    time_zone: str = ""  # IANA name; empty: the clinic's
 
 
 @dataclass
@@ -186,6 +187,7 @@ class ClinicSpec:
     articles: list[ArticleSpec] = field(default_factory=list)
     featured_treatment_slugs: list[str] = field(default_factory=list)
     is_default_site: bool = False
+    time_zone: str = "America/Chicago"  # IANA name of where the clinic is
     # Clinics that publish bookable slots; the others take callback requests.
     publishes_slots: bool = False
 

@@ -102,7 +102,13 @@ def question_data(question, *, text: str, site_id: int | None = None) -> dict:
 
 
 def image_data(image, *, title: str) -> dict:
-    return {"title": title, "collection": image.collection_id, "tags": "", "alt_text": ""}
+    return {
+        "title": title,
+        "description": f"{title}: a treatment room",  # the alt text every image form asks for
+        "collection": image.collection_id,
+        "tags": "",
+        "alt_text": "",
+    }
 
 
 def document_data(document, *, title: str) -> dict:
@@ -128,6 +134,9 @@ def settings_data(settings, *, practice_name: str) -> dict:
         "cta_text": settings.cta_text,
         "cta_button_label": settings.cta_button_label,
         "review_interval_days": settings.review_interval_days,
+        "reading_grade_target": settings.reading_grade_target,
+        "languages": settings.languages,
+        "time_zone": settings.time_zone,
     }
 
 

@@ -144,6 +144,7 @@ def build_clinic(name: str, slug: str) -> ClinicWorld:
             hostname=f"{slug}.test",
             phone="(312) 555-0100",
             email=f"hello@{slug}.test",
+            launched=True,
         )
     )
     sections = onboarded.sections
