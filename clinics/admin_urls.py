@@ -155,6 +155,7 @@ _APPOINTMENT_REQUESTS = _names("appointment_requests", *_MODEL_VIEWS, *_INDEX_VI
 _APPOINTMENT_SLOTS = _names(
     "appointment_slots", "add", *_MODEL_VIEWS, *_INDEX_VIEWS, "day", "pattern"
 )
+_PHYSICIAN_SCHEDULES = _names("physician_schedules", "add", *_MODEL_VIEWS, *_INDEX_VIEWS)
 
 SCOPED: frozenset[str] = frozenset(
     {
@@ -195,6 +196,12 @@ SCOPED: frozenset[str] = frozenset(
         ),
         *_APPOINTMENT_REQUESTS,
         *_APPOINTMENT_SLOTS,
+        *_PHYSICIAN_SCHEDULES,
+        # Discarding a draft asks that the user may edit the page (core.drafts).
+        "clinic_pages_discard_draft",
+        # The reading-level report lists only the user's clinics' pages (governance.readability).
+        "governance_readability",
+        "governance_readability_results",
         # Translating a page (simple_translation) asks that the user may edit it; the copy goes
         # into the clinic's own translated tree, which holds the clinic's grants (docs/i18n.md).
         "simple_translation:submit_page_translation",

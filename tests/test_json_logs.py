@@ -8,9 +8,10 @@ import logging
 
 import pytest
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import path
 
 from clinic_pages.core.logging import JsonFormatter, RequestContextFilter
+from clinic_site import urls as project_urls
 
 logger = logging.getLogger("tests.json_logs")
 LOGGERS = ("tests.json_logs", "django.request", "django.security")
@@ -31,7 +32,8 @@ def fail(request: HttpRequest) -> HttpResponse:
 
 
 # The project's own URLs too: the admin's middleware looks up where the admin is.
-urlpatterns = [path("visit/", visit), path("fail/", fail), path("", include("clinic_site.urls"))]
+# The project's own patterns after these (its i18n_patterns cannot sit inside an include()).
+urlpatterns = [path("visit/", visit), path("fail/", fail), *project_urls.urlpatterns]
 pytestmark = [pytest.mark.urls(__name__), pytest.mark.django_db]
 
 

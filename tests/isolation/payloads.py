@@ -85,7 +85,9 @@ def location_data(location, *, name: str, site_id: int | None = None) -> dict:
             "phone": location.phone,
             "email": location.email,
             "parking_and_access": "",
+            "time_zone": location.time_zone,
             "hours": inline_formset([]),
+            "closures": inline_formset([]),
             "sort_order": location.sort_order,
         }
     )

@@ -73,7 +73,13 @@ def test_an_image_of_a_camera_size_is_accepted(w, client_for):
     before = get_image_model().objects.count()
     response = client_for(w.a.users["editor"]).post(
         reverse("wagtailimages:add"),
-        {"title": "Office", "collection": w.a.collection.pk, "file": _png(1200, 800), "tags": ""},
+        {
+            "title": "Office",
+            "description": "The front desk of the Glenview office",
+            "collection": w.a.collection.pk,
+            "file": _png(1200, 800),
+            "tags": "",
+        },
     )
     assert response.status_code == 302
     assert get_image_model().objects.count() == before + 1
