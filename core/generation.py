@@ -50,6 +50,8 @@ from clinic_pages.core.purge import request_purge
 KEY_PREFIX = "clinic_pages:generation"
 REQUEST_ATTRIBUTE = "_clinic_pages_generations"
 SHARED_KEY = f"{KEY_PREFIX}:shared"
+# Bumped when any Site is added, changed or removed: which Site a hostname means may change.
+SITES_KEY = f"{KEY_PREFIX}:sites"
 # Entries built from a generation are dropped after a day even if nothing changed.
 ENTRY_TIMEOUT = 24 * 60 * 60
 
@@ -116,6 +118,11 @@ def _bump(keys: list[str]) -> None:
         transaction.on_commit(lambda: [_increment(key) for key in keys])
 
 
+def sites_generation() -> int:
+    """The token that changes whenever a Site is added, changed or removed."""
+    return _read([SITES_KEY])[SITES_KEY]
+
+
 def bump_sites(site_ids: Iterable[int | None]) -> None:
     """Mark everything cached for these sites as stale, here and in a CDN (``core.purge``)."""
     ids = [site_id for site_id in dict.fromkeys(site_ids) if site_id is not None]
@@ -131,9 +138,13 @@ def bump_shared() -> None:
 
 
 def cached_for_site(
-    site_id: int, name: str, build: Callable[[], T], request: HttpRequest | None = None
+    site_id: int,
+    name: str,
+    build: Callable[[], T],
+    request: HttpRequest | None = None,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
-    """``build()``'s value, kept under the site's current generation.
+    """``build()``'s value, kept under the site's current generation (if ``keep(value)``).
 
     Only for what every visitor of the site sees alike: never anything personal, typed by a
     visitor, or behind a login.
@@ -142,8 +153,28 @@ def cached_for_site(
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, ENTRY_TIMEOUT)
+        if keep is None or keep(value):
+            cache.set(key, value, ENTRY_TIMEOUT)
     return value
+
+
+def is_made_up(request: HttpRequest | None) -> bool:
+    """Wagtail's previews and other dummy requests: they show drafts and in-memory pages."""
+    return getattr(request, "is_dummy", False) or getattr(request, "is_preview", False)
+
+
+def cached_for_live_page(
+    page: Page, site_id: int | None, name: str, build: Callable[[], T], request: HttpRequest
+) -> T:
+    """``build()``'s value for the page as published, kept under its site's generation.
+
+    What a page loads to render (its linked pages and rows) is the same for every visitor until
+    something on it changes, which bumps the generation. A preview (a draft or in-memory page)
+    or a page served off its site builds anew each time.
+    """
+    if site_id is None or is_made_up(request) or not page.live:
+        return build()
+    return cached_for_site(site_id, f"{name}:{page.pk}:{page.live_revision_id}", build, request)
 
 
 def sites_of_url_path(url_path: str) -> list[int]:
@@ -205,6 +236,7 @@ def _restriction_changed(sender, instance, action: str = "post_save", **kwargs) 
 
 
 def _site_changed(sender, instance, **kwargs) -> None:
+    _bump([SITES_KEY])
     bump_sites([instance.pk])
 
 

@@ -41,7 +41,7 @@ from django.utils.translation import get_language
 
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.csp import allow_style_hashes, style_hashes
-from clinic_pages.core.generation import content_generation
+from clinic_pages.core.generation import content_generation, is_made_up
 from clinic_pages.core.site_roots import site_root_paths
 
 STATUS_HEADER = "X-Clinic-Pages-Cache"
@@ -105,11 +105,6 @@ def _has_session(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
 
 
-def _is_made_up(request: HttpRequest) -> bool:
-    """Wagtail's previews and other dummy requests, which go through the middleware too."""
-    return getattr(request, "is_dummy", False) or getattr(request, "is_preview", False)
-
-
 def _cacheable_query(request: HttpRequest) -> bool:
     query = request.GET
     return all(
@@ -133,7 +128,7 @@ def page_cache_key(request: HttpRequest) -> str | None:
     """The page's key, or None when this request must not be answered from the cache."""
     if clinic_pages_settings.PAGE_CACHE_TIMEOUT <= 0:
         return None
-    if request.method not in ("GET", "HEAD") or _has_session(request) or _is_made_up(request):
+    if request.method not in ("GET", "HEAD") or _has_session(request) or is_made_up(request):
         return None
     if not _cacheable_query(request):
         return None
@@ -171,7 +166,7 @@ def _is_public(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Whether every visitor without a session would get exactly this response."""
     if not getattr(response, PUBLIC_ATTRIBUTE, False) or _has_session(request):
         return False
-    if _is_made_up(request):
+    if is_made_up(request):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False

@@ -18,12 +18,14 @@ type) still routes its part of the URL itself: the walk hands over to it where i
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from django.http import Http404, HttpRequest
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from clinic_pages.core.generation import cached_for_site
 from clinic_pages.core.outline import (
     ancestor_paths,
     outline_of,
@@ -37,11 +39,21 @@ def _routes_by_url_path(page_class: type[Page] | None) -> bool:
     return page_class is not None and page_class.route is UrlPathRoutingMixin.route
 
 
-def _load_specific(page: Page) -> Page:
-    """The page's specific object, with the relations its type asks to have joined."""
+def _load_specific(page: Page, request: HttpRequest) -> Page:
+    """The page's specific object, with the relations its type asks to have joined.
+
+    Kept under its site's generation: a visitor's request is the same page until it changes.
+    """
     model = page.specific_class
     related = getattr(model, "route_select_related", ())
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+
+    def load() -> Page:
+        return model._default_manager.select_related(*related).get(pk=page.pk)
+
+    site = Site.find_for_request(request)  # cached on the request by Wagtail's routing
+    specific = (
+        load() if site is None else cached_for_site(site.pk, f"page:{page.pk}", load, request)
+    )
     specific._cached_parent_obj = getattr(page, "_cached_parent_obj", None)
     return specific
 
@@ -60,6 +72,22 @@ def _is_site_root(page: Page, request: HttpRequest) -> bool:
     return site is not None and _is_root_of(page, site)
 
 
+def _kept_surroundings(
+    site_id: int, request: HttpRequest, root: Page, start: Page, url_paths: Sequence[str]
+) -> list[Page]:
+    """``surroundings``, kept under the site's generation when the URL names a page: a made-up
+    URL leaves nothing behind in the cache."""
+    named = "\n".join([str(root.pk), str(start.pk), *url_paths]).encode()
+    digest = hashlib.blake2b(named, digest_size=16).hexdigest()
+    return cached_for_site(
+        site_id,
+        f"surroundings:{digest}",
+        lambda: surroundings(root, url_paths, below=start),
+        request,
+        keep=lambda rows: not url_paths or any(row.url_path == url_paths[-1] for row in rows),
+    )
+
+
 def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -> list[Page]:
     """The site outline's rows (``core.outline``) with the pages at ``url_paths`` below ``start``.
 
@@ -69,7 +97,7 @@ def _surroundings(start: Page, request: HttpRequest, url_paths: Sequence[str]) -
     if site is None:
         return surroundings(start, url_paths)
     root = start if _is_root_of(start, site) else site.root_page
-    rows = surroundings(root, url_paths, below=start)
+    rows = _kept_surroundings(site.pk, request, root, start, url_paths)
     remember_outline(request, outline_of(root, rows, request))
     if root is start:
         start._routed_sections = sections(root, rows)
@@ -99,17 +127,17 @@ def route_below(start: Page, request: HttpRequest, components: Sequence[str]) ->
         page._cached_parent_obj = parent
         if not _routes_by_url_path(page.specific_class):
             # Its own route takes the rest of the URL; what the walk learnt still holds for it.
-            return _walked_to(page, on_the_way).route(request, components[position + 1 :])
+            return _walked_to(page, on_the_way, request).route(request, components[position + 1 :])
         on_the_way.append(page)
         parent = page
 
     target = on_the_way.pop()
-    return _walked_to(target, on_the_way).route(request, [])
+    return _walked_to(target, on_the_way, request).route(request, [])
 
 
-def _walked_to(page: Page, ancestors: list[Page]) -> Page:
+def _walked_to(page: Page, ancestors: list[Page], request: HttpRequest) -> Page:
     """The page's specific object, told its ancestors and whether any of them is restricted."""
-    specific = _load_specific(page)
+    specific = _load_specific(page, request)
     specific._routed_ancestors = list(ancestors)
     _mark_unrestricted(specific, [*ancestors, page])
     return specific

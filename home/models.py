@@ -12,6 +12,7 @@ from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.core.child_rows import with_children
+from clinic_pages.core.generation import cached_for_live_page
 from clinic_pages.core.images import (
     HERO,
     PORTRAIT_CARD,
@@ -123,27 +124,35 @@ class HomePage(ClinicPage):
         context = super().get_context(request, *args, **kwargs)
         load_image_fields(self, "hero_image", "listing_image")
         context["section_urls"] = self.section_urls(request)
-        context["featured_treatments"] = self.featured_treatments(request)
+        site = Site.find_for_request(request) or self.get_site()
+        context |= cached_for_live_page(
+            self, site.pk, "home-listings", lambda: self.listings(request, site), request
+        )
+        return context
+
+    def listings(self, request, site: Site) -> dict[str, list]:
+        """What the home page lists: the same for every visitor until one of them changes."""
         # Links only: the base page's title and URL are all the list shows.
         conditions = Page.objects.descendant_of(self).live().type(ConditionPage)
-        context["conditions"] = list(
-            public_pages(conditions, request).order_by("path")[:CONDITIONS_COUNT]
-        )
-        context["physicians"] = list(
-            self._live_public(PhysicianPage, request)
-            .select_related("photo")
-            .order_by("path")[:PHYSICIANS_COUNT]
-        )
-        context["latest_articles"] = list(
-            self._live_public(ArticlePage, request)
-            .select_related("author", "listing_image")
-            .defer_streamfields()
-            .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
-        )
-        site = Site.find_for_request(request) or self.get_site()
-        # The offices and their opening hours in one query; the footer reuses them.
-        context["locations"] = with_children(Location.objects.filter(site=site), "hours")
-        return context
+        return {
+            "featured_treatments": self.featured_treatments(request),
+            "conditions": list(
+                public_pages(conditions, request).order_by("path")[:CONDITIONS_COUNT]
+            ),
+            "physicians": list(
+                self._live_public(PhysicianPage, request)
+                .select_related("photo")
+                .order_by("path")[:PHYSICIANS_COUNT]
+            ),
+            "latest_articles": list(
+                self._live_public(ArticlePage, request)
+                .select_related("author", "listing_image")
+                .defer_streamfields()
+                .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
+            ),
+            # The offices and their opening hours in one query; the footer reuses them.
+            "locations": with_children(Location.objects.filter(site=site), "hours"),
+        }
 
     def rendered_images(self, context) -> ImageSpecs:
         return [

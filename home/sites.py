@@ -12,6 +12,9 @@ Wagtail to load as usual.
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Case, IntegerField, Q, When
 from django.http import HttpRequest
@@ -19,6 +22,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.core.generation import ENTRY_TIMEOUT, content_generation, sites_generation
 from clinic_pages.home.models import HomePage
 
 # Wagtail's preference among the rows (wagtail.models.sites.get_site_for_hostname).
@@ -66,6 +70,25 @@ def _site_for(hostname: str, port: int) -> Site | None:
     return None
 
 
+def _cached_site_for(hostname: str, port: int, request: HttpRequest) -> Site | None:
+    """``_site_for``, kept in the shared cache while no Site and nothing the rows hold changes.
+
+    The key carries the Sites' generation (any Site added, moved or removed); the entry carries
+    the content generation of the site it found (its home page, settings, images), checked on
+    every read: the page cache reads that generation anyway, so the check costs nothing more.
+    Only a Site found by its own hostname is kept: a made-up Host header leaves nothing behind.
+    """
+    name = hashlib.blake2b(f"{hostname}:{port}".encode(), digest_size=16).hexdigest()
+    key = f"clinic_pages:site-for:{sites_generation()}:{name}"
+    entry = cache.get(key)
+    if entry is not None and entry[0] == content_generation(entry[1].pk, request):
+        return entry[1]
+    site = _site_for(hostname, port)
+    if site is not None and site.hostname == hostname:
+        cache.set(key, (content_generation(site.pk, request), site), ENTRY_TIMEOUT)
+    return site
+
+
 def _keep_joined_rows(site: Site, request: HttpRequest, joined: Site | None = None) -> None:
     """Hand the joined home page and settings (of ``joined``, the Site row that brought them,
     by default ``site``) to the code that would load them."""
@@ -99,7 +122,7 @@ def find_site(request: HttpRequest) -> Site | None:
             _keep_joined_rows(site, request, joined)
         return site
     hostname = split_domain_port(request._get_raw_host())[0]
-    site = _site_for(hostname, request.get_port())
+    site = _cached_site_for(hostname, request.get_port(), request)
     if site is not None:
         _keep_joined_rows(site, request)
     request._wagtail_site = site

@@ -15,6 +15,7 @@ from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
 from clinic_pages.core.child_rows import rows_together
+from clinic_pages.core.generation import cached_for_live_page
 from clinic_pages.core.images import ImageSpecs, cards, figures
 from clinic_pages.core.models import (
     PAGE_CARD_FIELDS,
@@ -226,10 +227,16 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     _served_site_id: int | None = None
 
     def get_context(self, request, *args, **kwargs):
-        if lists_available(self):
-            self._page_lists = treatment_page_lists(self, request)
         site = Site.find_for_request(request)
         self._served_site_id = site.pk if site is not None else None
+        if lists_available(self):
+            self._page_lists, self.__dict__["_body_rows"] = cached_for_live_page(
+                self,
+                self._served_site_id,
+                "treatment-rows",
+                lambda: (treatment_page_lists(self, request), self._body_rows),
+                request,
+            )
         context = super().get_context(request, *args, **kwargs)
         context["reference_numbers"] = self.references.numbers
         if self._body_rows is not None and "offices" in self._body_rows:
