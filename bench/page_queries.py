@@ -9,9 +9,10 @@ Per page type it prints:
 - queries with every cache cleared (a warm process: the first visitor after a deploy or a flush);
 - queries on the next render, with the cache as that one left it;
 - the median milliseconds of RUNS renders with the cache warm but the page cache off (every render
-  builds the page: the render time), of RUNS renders each after clearing every cache (the
-  uncached render time, which issue 14 compares with the bakery demo's), and of RUNS answers
-  from the page cache, when the install has one.
+  builds the page from the rows the cache keeps: the render time), of RUNS renders with nothing
+  cached at all (CLINIC_PAGES_RENDER_CACHE off too: every render reads the database, as the
+  bakery demo does, which issue 14 compares), of RUNS renders each after clearing every cache
+  (the first visitor after a flush), and of RUNS answers from the page cache.
 
 Query counts must not grow with the content; the exit status says whether they did.
 """
@@ -65,6 +66,7 @@ class Measure:
     uncached_queries: int
     cached_queries: int
     warm_ms: float
+    no_cache_ms: float
     cleared_ms: float
     page_cache_ms: float
 
@@ -100,11 +102,14 @@ def measure(client: Client, host: str, path: str) -> Measure:
     with override_settings(**NO_PAGE_CACHE):
         warm_ms = _median_ms(client, host, path, clear=False)
         cleared_ms = _median_ms(client, host, path, clear=True)
+        with override_settings(CLINIC_PAGES_RENDER_CACHE=False):
+            no_cache_ms = _median_ms(client, host, path, clear=False)
     return Measure(
         status=status,
         uncached_queries=uncached,
         cached_queries=cached,
         warm_ms=warm_ms,
+        no_cache_ms=no_cache_ms,
         cleared_ms=cleared_ms,
         page_cache_ms=page_cache_ms,
     )
@@ -114,12 +119,13 @@ def report(label: str, rows: dict[str, Measure]) -> None:
     print(f"\n{label}")
     print(
         f"  {'page type':<17} {'status':>6} {'queries':>8} {'cached':>7}"
-        f" {'median ms':>10} {'cleared ms':>11} {'page cache ms':>14}"
+        f" {'median ms':>10} {'no cache ms':>12} {'cleared ms':>11} {'page cache ms':>14}"
     )
     for page_type, m in rows.items():
         print(
             f"  {page_type:<17} {m.status:>6} {m.uncached_queries:>8} {m.cached_queries:>7}"
-            f" {m.warm_ms:>10.1f} {m.cleared_ms:>11.1f} {m.page_cache_ms:>14.1f}"
+            f" {m.warm_ms:>10.1f} {m.no_cache_ms:>12.1f} {m.cleared_ms:>11.1f}"
+            f" {m.page_cache_ms:>14.1f}"
         )
 
 

@@ -1,6 +1,9 @@
 """Throughput of one treatment page, four ways, in one run on this machine (`make bench`).
 
-(a) gunicorn (2 workers, production settings) rendering it every time: PAGE_CACHE_TIMEOUT=0;
+(a) gunicorn (2 workers, production settings) rendering it every time from the database:
+    PAGE_CACHE_TIMEOUT=0, RENDER_CACHE=off;
+(a') the same with the render data cached (RENDER_CACHE on, the default): the page built anew
+    from the rows the cache keeps, as for a visitor whose page the page cache does not hold;
 (b) the same gunicorn answering from the app's page cache (Redis);
 (c) through the shipped nginx proxy (deploy/nginx), which stores the page;
 (d) that nginx serving the very same bytes as a static file (gzip_static), the ceiling.
@@ -131,7 +134,7 @@ def report(results: list[Result], path: str, html_bytes: int) -> int:
             f"{result.name:44} {result.requests_per_second:9.0f} "
             f"{result.p50_ms:8.2f} {result.p99_ms:8.2f}{note}"
         )
-    uncached, page_cache, proxy, static = (r.requests_per_second for r in results)
+    uncached, _render_cached, page_cache, proxy, static = (r.requests_per_second for r in results)
     cache_ratio, proxy_ratio = page_cache / uncached, proxy / static
     print(f"\npage cache / uncached: {cache_ratio:.1f}x (target >= {PAGE_CACHE_TARGET:.0f}x)")
     print(f"proxy / static nginx: {proxy_ratio:.0%} (target >= {PROXY_TARGET:.0%})")
@@ -153,9 +156,15 @@ def main() -> int:
     results = []
     try:
         # No access log: production leaves it off too (nginx writes one line per request).
-        stack.start_web(extra={"PAGE_CACHE_TIMEOUT": "0", "GUNICORN_ACCESS_LOG": ""})
+        # Nothing cached: every request reads everything from the database and renders.
+        uncached = {"PAGE_CACHE_TIMEOUT": "0", "RENDER_CACHE": "off"}
+        stack.start_web(extra={**uncached, "GUNICORN_ACCESS_LOG": ""})
         expect_header(web, path, "X-Clinic-Pages-Cache", "hit", equal=False)
         results.append(measure("(a) gunicorn, uncached", web, path))
+        stack.stop("web")
+
+        stack.start_web(extra={"PAGE_CACHE_TIMEOUT": "0", "GUNICORN_ACCESS_LOG": ""})
+        results.append(measure("(a') gunicorn, page cache off, render data cached", web, path))
         stack.stop("web")
 
         stack.start_web(extra={"GUNICORN_ACCESS_LOG": ""})

@@ -53,6 +53,10 @@ DEFAULTS: dict[str, Any] = {
     # Seconds the app keeps a rendered page for visitors without a session (0: no page cache).
     # Any change the page shows replaces it at once (core.generation); this only bounds memory.
     "PAGE_CACHE_TIMEOUT": 24 * 60 * 60,
+    # Keep what a render reads (the Site, routed pages, linked pages, listings, menus, JSON-LD)
+    # in the shared cache under each clinic's content generation; False reads it all from the
+    # database on every render (to measure or rule out the cache, never needed for freshness).
+    "RENDER_CACHE": True,
     # Cache-Control of pages every visitor sees alike: `s-maxage` for a CDN or reverse proxy
     # (raise it when WAGTAILFRONTENDCACHE purges on publish) and `max-age` for browsers (0:
     # they revalidate with the ETag and get 304 while the page is unchanged).

@@ -45,6 +45,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.purge import request_purge
 
 KEY_PREFIX = "clinic_pages:generation"
@@ -149,6 +150,8 @@ def cached_for_site(
     Only for what every visitor of the site sees alike: never anything personal, typed by a
     visitor, or behind a login.
     """
+    if not clinic_pages_settings.RENDER_CACHE:
+        return build()
     key = f"clinic_pages:{name}:{site_id}:{content_generation(site_id, request)}"
     value = cache.get(key)
     if value is None:

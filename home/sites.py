@@ -22,6 +22,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from clinic_pages.clinics.models import ClinicSettings
+from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.generation import ENTRY_TIMEOUT, content_generation, sites_generation
 from clinic_pages.home.models import HomePage
 
@@ -78,6 +79,8 @@ def _cached_site_for(hostname: str, port: int, request: HttpRequest) -> Site | N
     every read: the page cache reads that generation anyway, so the check costs nothing more.
     Only a Site found by its own hostname is kept: a made-up Host header leaves nothing behind.
     """
+    if not clinic_pages_settings.RENDER_CACHE:
+        return _site_for(hostname, port)
     name = hashlib.blake2b(f"{hostname}:{port}".encode(), digest_size=16).hexdigest()
     key = f"clinic_pages:site-for:{sites_generation()}:{name}"
     entry = cache.get(key)

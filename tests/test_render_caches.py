@@ -154,3 +154,12 @@ def test_a_new_site_on_another_port_of_a_known_host_is_found(make_clinic, client
     assert "Staging home" in text(
         client.get("/", HTTP_HOST="alpha.localhost:8080", SERVER_PORT="8080")
     )
+
+
+def test_with_the_render_cache_off_every_render_reads_the_database(
+    clinic, client, treatment, settings
+):
+    settings.CLINIC_PAGES_RENDER_CACHE = False
+    path = clinic.url(treatment)
+    first = queries(clinic, client, path)
+    assert queries(clinic, client, path) == first > 2

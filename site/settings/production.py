@@ -192,6 +192,7 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 # deploy/), the worker purges every URL of a clinic after any change it shows, so the proxy may
 # keep pages for a day; without it, five minutes bound how stale a page can be.
 CLINIC_PAGES_PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+CLINIC_PAGES_RENDER_CACHE = env_bool("RENDER_CACHE", True)
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "proxy": {
