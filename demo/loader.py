@@ -587,6 +587,7 @@ class DemoLoader:
                     "listing_summary": p.listing_summary,
                     "bio": rich_text(p.bio),
                     "languages": p.languages,
+                    "accepting_new_patients": p.accepting_new_patients,
                     "specialties": [{"name": s} for s in p.specialties],
                     "certifications": [{"specialty": c, "board": ""} for c in p.certifications],
                     "education": [

@@ -76,8 +76,10 @@ class PhysicianSpec:
     job_title: str
     bio: str
     listing_summary: str
-    languages: str
     specialties: list[str]
+    # Left out where the facts do not say (a real clinician's profile): nothing is shown.
+    languages: str = ""
+    accepting_new_patients: bool | None = None
     given_name: str = ""
     credentials: str = ""
     initials: str = ""

@@ -92,10 +92,16 @@ class PhysicianPage(ClinicPage):
         max_length=200, blank=True, help_text="Describe the photo, e.g. 'Dr. Lee in clinic'."
     )
     languages = models.CharField(
-        max_length=200, default="English", help_text="Languages spoken, separated by commas."
+        max_length=200,
+        blank=True,
+        help_text="Languages spoken, separated by commas. Leave empty when not confirmed: "
+        "nothing is shown.",
     )
     accepting_new_patients = models.BooleanField(
-        default=True, help_text="Shown on the bio and used by search engines."
+        null=True,
+        blank=True,
+        default=None,
+        help_text="Shown on the bio and used by search engines; 'Unknown' shows nothing.",
     )
     bio = RichTextField(features=LIMITED_RICH_TEXT, help_text="A few paragraphs in plain language.")
     account = models.ForeignKey(
