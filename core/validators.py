@@ -1,9 +1,10 @@
-"""Validation and formatting shared by the apps: brand colours, contrast, phone numbers."""
+"""Validation and formatting shared by the apps: brand colours, contrast, phone numbers, NPIs."""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 hex_colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # followed by six hexadecimal digits, e.g. #1f4e79."
@@ -47,3 +48,20 @@ def tel_href(phone: str) -> str:
     if digits and not digits.startswith("+") and len(digits) == 10:
         digits = "+1" + digits
     return f"tel:{digits}" if digits else ""
+
+
+def validate_npi(value: str) -> None:
+    """A US National Provider Identifier: ten digits whose last is the Luhn check digit of the
+    first nine behind the prefix 80840 (the CMS standard), so a mistyped digit is caught."""
+    if not re.fullmatch(r"\d{10}", value):
+        raise ValidationError(_("An NPI is exactly ten digits."), code="npi_format")
+    digits = [int(d) for d in "80840" + value[:9]]
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        doubled = digit * 2 if position % 2 == 0 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    if (10 - total % 10) % 10 != int(value[9]):
+        raise ValidationError(
+            _("This NPI fails its check digit: please compare it with the NPPES registry."),
+            code="npi_check_digit",
+        )

@@ -24,6 +24,7 @@ from clinic_pages.core.child_rows import child_lists, with_children
 from clinic_pages.core.images import PORTRAIT, PORTRAIT_CARD, PORTRAIT_JSONLD, ImageSpecs, cards
 from clinic_pages.core.models import PAGE_LINK_FIELDS, fields_of
 from clinic_pages.core.pagination import paginate
+from clinic_pages.core.validators import validate_npi
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.physicians.forms import PhysicianPageForm
 
@@ -103,6 +104,19 @@ class PhysicianPage(ClinicPage):
         default=None,
         help_text="Shown on the bio and used by search engines; 'Unknown' shows nothing.",
     )
+    npi = models.CharField(
+        "NPI",
+        max_length=10,
+        blank=True,
+        validators=[validate_npi],
+        help_text="The physician's ten-digit National Provider Identifier, as in the NPPES "
+        "registry; patients and search engines use it to check who they will see.",
+    )
+    hospital_affiliations = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Hospitals where the physician has privileges, separated by commas.",
+    )
     bio = RichTextField(features=LIMITED_RICH_TEXT, help_text="A few paragraphs in plain language.")
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,6 +156,7 @@ class PhysicianPage(ClinicPage):
         InlinePanel("specialties", heading="Specialties", label="Specialty", min_num=1),
         InlinePanel("certifications", heading="Board certifications", label="Certification"),
         InlinePanel("education", heading="Education and training", label="Entry"),
+        FieldRowPanel([FieldPanel("npi"), FieldPanel("hospital_affiliations")]),
         FieldPanel("languages"),
         FieldPanel("locations"),
         InlinePanel("treatments_offered", heading="Treatments offered", label="Treatment"),
@@ -171,7 +186,11 @@ class PhysicianPage(ClinicPage):
 
     @property
     def language_list(self) -> list[str]:
-        return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
+        return comma_list(self.languages)
+
+    @property
+    def hospital_list(self) -> list[str]:
+        return comma_list(self.hospital_affiliations)
 
     # Read by the template and the JSON-LD alike: the three lists in one query per render.
     @cached_property
@@ -213,6 +232,10 @@ class PhysicianPage(ClinicPage):
     def rendered_images(self, context) -> ImageSpecs:
         portrait = [(self.photo, PORTRAIT), (self.photo, PORTRAIT_JSONLD)]
         return [*super().rendered_images(context), *portrait]
+
+
+def comma_list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
 
 
 class PhysicianSpecialty(Orderable):

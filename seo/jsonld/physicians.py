@@ -112,6 +112,10 @@ def physician_profile(ctx: PageContext, physician: PhysicianPage, locations) -> 
             ),
             "hasCredential": credentials(physician),
             "knowsLanguage": physician.language_list,
+            "usNPI": physician.npi,
+            "hospitalAffiliation": [
+                {"@type": "Hospital", "name": name} for name in physician.hospital_list
+            ],
             "isAcceptingNewPatients": physician.accepting_new_patients,
             "parentOrganization": ref(ctx.organization_id),
             "location": [ref(clinic_id(ctx, location)) for location in locations],
