@@ -19,6 +19,7 @@ APPS = [
     "faqs",
     "articles",
     "appointments",
+    "stories",
     "search",
     "seo",
     "governance",

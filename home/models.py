@@ -77,6 +77,7 @@ class HomePage(ClinicPage):
         "clinic_pages_faqs.FAQPage",
         "clinic_pages_articles.ArticleIndexPage",
         "clinic_pages_appointments.AppointmentPage",
+        "clinic_pages_stories.PatientStoriesPage",
     ]
 
     class Meta:

@@ -11,6 +11,7 @@ from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.faqs.models import FAQPage
 from clinic_pages.home.models import HomePage
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.stories.models import PatientStoriesPage
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 from tests import factories
 
@@ -22,6 +23,8 @@ INDEXES = [
     ArticleIndexPage,
     AppointmentPage,
 ]
+# Sections a clinic adds when it has something to show (make_clinic does not create them).
+OPTIONAL_SECTIONS = [PatientStoriesPage]
 ALL_TYPES = [HomePage, *INDEXES, TreatmentPage, ConditionPage, PhysicianPage, ArticlePage]
 
 
@@ -33,10 +36,10 @@ def test_home_page_lives_only_at_the_tree_root(tree_asserts):
 
 
 def test_home_page_accepts_exactly_the_clinic_sections(tree_asserts):
-    tree_asserts.assertAllowedSubpageTypes(HomePage, set(INDEXES))
+    tree_asserts.assertAllowedSubpageTypes(HomePage, {*INDEXES, *OPTIONAL_SECTIONS})
 
 
-@pytest.mark.parametrize("index_model", INDEXES)
+@pytest.mark.parametrize("index_model", [*INDEXES, *OPTIONAL_SECTIONS])
 def test_sections_live_only_under_a_clinic_home(tree_asserts, index_model):
     tree_asserts.assertAllowedParentPageTypes(index_model, {HomePage})
     tree_asserts.assertCanCreateAt(HomePage, index_model)

@@ -22,6 +22,7 @@ from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.faqs.models import FAQPage
 from clinic_pages.home.models import HomeFeaturedTreatment, HomePage
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
+from clinic_pages.stories.models import MaterialConnection, PatientStoriesPage, PatientStory
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 from tests import factories
 
@@ -547,6 +548,23 @@ def test_appointment_page_shows_only_this_clinics_offices(make_clinic, client):
 # --------------------------------------------------------------------------- Wagtail's helpers
 
 
+def stories_page(clinic) -> PatientStoriesPage:
+    page = PatientStoriesPage(title="Patient stories", slug="stories")
+    clinic.home.add_child(instance=page)
+    page.stories = [
+        PatientStory(
+            shown_name="Maria, 54",
+            story="I can garden again.",
+            consent_recorded_on=datetime.date(2026, 1, 5),
+            consent_scope="This text and first name, on the website",
+            text_approved=True,
+            material_connection=MaterialConnection.NONE,
+        )
+    ]
+    page.save_revision().publish()
+    return page
+
+
 PAGE_BUILDERS = {
     HomePage: lambda c: c.home,
     TreatmentIndexPage: lambda c: c.treatments,
@@ -562,6 +580,7 @@ PAGE_BUILDERS = {
     ArticleIndexPage: lambda c: c.articles,
     ArticlePage: lambda c: factories.ArticlePageFactory(parent=c.articles),
     AppointmentPage: lambda c: c.appointment,
+    PatientStoriesPage: stories_page,
 }
 
 
@@ -577,7 +596,10 @@ STREAM_POST_DATA = {
     TreatmentPage: [("section", {"heading": "What is it?", "body": rich_text("<p>Preview.</p>")})],
     ConditionPage: [],
     ArticlePage: [("paragraph", rich_text("<p>Preview paragraph.</p>"))],
+    PatientStoriesPage: None,  # no StreamField: the edit form's own data, story rows included
 }
+# Checked boxes, which Wagtail's form-data reader leaves empty (browsers send "on").
+CHECKED_BOXES = {PatientStoriesPage: ["stories-0-text_approved"]}
 
 
 @pytest.mark.parametrize("model", list(PAGE_BUILDERS), ids=lambda m: m.__name__)
@@ -592,8 +614,12 @@ def test_every_page_type_is_previewable(clinic, page_asserts, django_user_model,
         post_data = querydict_from_html(
             helper.client.get(edit_url).content.decode(), form_id="page-edit-form"
         )
-        for key, value in nested_form_data({"body": streamfield(STREAM_POST_DATA[model])}).items():
-            post_data[key] = value
+        stream = STREAM_POST_DATA[model]
+        for key, value in nested_form_data({"body": streamfield(stream or [])}).items():
+            if stream is not None:
+                post_data[key] = value
+        for name in CHECKED_BOXES.get(model, []):
+            post_data[name] = "on"
         helper.client.logout()
     helper.assertPageIsPreviewable(page, post_data=post_data)
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "clinic_pages.faqs",
     "clinic_pages.articles",
     "clinic_pages.appointments",
+    "clinic_pages.stories",
     "clinic_pages.search",
     "clinic_pages.seo",
     "clinic_pages.governance",
