@@ -54,6 +54,9 @@ class MenuItem:
 class SiteOutline:
     menu: tuple[MenuItem, ...]
     restricted_paths: tuple[str, ...]
+    # The site's notices (privacy, non-discrimination, accessibility), linked from every footer:
+    # sections whose page type sets ``is_site_notice``.
+    notices: tuple[MenuItem, ...] = ()
 
 
 def ancestor_paths(page: Page) -> list[str]:
@@ -105,14 +108,24 @@ def sections(root: Page, rows: Sequence[Page]) -> list[Page]:
 
 
 def outline_of(root: Page, rows: Sequence[Page], request: HttpRequest | None) -> SiteOutline:
-    menu = [row for row in sections(root, rows) if row.show_in_menus]
-    return SiteOutline(
-        menu=tuple(
+    visible = sections(root, rows)
+
+    def items(pages: list[Page]) -> tuple[MenuItem, ...]:
+        return tuple(
             MenuItem(pk=row.pk, title=row.title, url=row.get_url(request) or "", path=row.path)
-            for row in menu
-        ),
+            for row in pages
+        )
+
+    return SiteOutline(
+        menu=items([row for row in visible if row.show_in_menus]),
         restricted_paths=tuple(row.path for row in rows if row.restricted),
+        notices=items([row for row in visible if _is_notice(row)]),
     )
+
+
+def _is_notice(row: Page) -> bool:
+    page_class = row.specific_class  # from the content type cache: no query once warm
+    return bool(page_class and getattr(page_class, "is_site_notice", False))
 
 
 def remember_outline(request: HttpRequest, outline: SiteOutline) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
 from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
@@ -21,6 +24,7 @@ from clinic_pages.core.images import (
     load_image_fields,
 )
 from clinic_pages.core.visibility import public_pages
+from clinic_pages.home.notices import NoticeKind, language_taglines
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 
@@ -78,6 +82,7 @@ class HomePage(ClinicPage):
         "clinic_pages_articles.ArticleIndexPage",
         "clinic_pages_appointments.AppointmentPage",
         "clinic_pages_stories.PatientStoriesPage",
+        "clinic_pages_home.NoticePage",
     ]
 
     class Meta:
@@ -172,3 +177,40 @@ class HomeFeaturedTreatment(Orderable):
     )
 
     panels = [PageChooserPanel("treatment")]
+
+
+# Notices run long (a Notice of Privacy Practices has many parts): headings and lists.
+NOTICE_RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class NoticePage(ClinicPage):
+    """A notice linked from every footer: Notice of Privacy Practices, non-discrimination with
+    language-assistance taglines, the accessibility statement. Onboarding creates drafts for
+    the clinic to complete."""
+
+    template = "clinic_pages/home/notice_page.html"
+    is_site_notice = True  # linked from the footer (core.outline)
+
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    body = RichTextField(features=NOTICE_RICH_TEXT)
+    last_updated = models.DateField(
+        default=timezone.localdate, help_text=_("Shown to readers; change it with the text.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("body"),
+        FieldPanel("last_updated"),
+    ]
+    parent_page_types = ["clinic_pages_home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("notice")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.kind == NoticeKind.NONDISCRIMINATION:
+            context["taglines"] = language_taglines()
+        return context

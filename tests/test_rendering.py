@@ -20,7 +20,7 @@ from clinic_pages.appointments.models import AppointmentPage
 from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.faqs.models import FAQPage
-from clinic_pages.home.models import HomeFeaturedTreatment, HomePage
+from clinic_pages.home.models import HomeFeaturedTreatment, HomePage, NoticePage
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
 from clinic_pages.stories.models import MaterialConnection, PatientStoriesPage, PatientStory
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
@@ -581,6 +581,9 @@ PAGE_BUILDERS = {
     ArticlePage: lambda c: factories.ArticlePageFactory(parent=c.articles),
     AppointmentPage: lambda c: c.appointment,
     PatientStoriesPage: stories_page,
+    NoticePage: lambda c: c.home.add_child(
+        instance=NoticePage(title="Accessibility", kind="accessibility", body="<p>We aim high.</p>")
+    ),
 }
 
 

@@ -26,6 +26,14 @@ def main_menu(context) -> list[MenuItem]:
 
 
 @register.simple_tag(takes_context=True)
+def site_notices(context) -> list[MenuItem]:
+    """The clinic's published notices (privacy, non-discrimination, accessibility) for the footer."""
+    request = context.get("request")
+    outline = site_outline(request) if request is not None else None
+    return list(outline.notices) if outline is not None else []
+
+
+@register.simple_tag(takes_context=True)
 def footer_locations(context) -> list[Location]:
     """The clinic's offices for the footer; reuses the page's own ``locations`` when it has them,
     or the ``footer_offices`` it loaded with its other rows."""
