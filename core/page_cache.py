@@ -41,7 +41,7 @@ from django.utils.translation import get_language
 
 from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.csp import allow_style_hashes, style_hashes
-from clinic_pages.core.generation import content_generation, is_made_up
+from clinic_pages.core.generation import content_generation, is_made_up, sites_generation
 from clinic_pages.core.site_roots import site_root_paths
 
 STATUS_HEADER = "X-Clinic-Pages-Cache"
@@ -141,19 +141,35 @@ def page_cache_key(request: HttpRequest) -> str | None:
     return f"clinic_pages:page:{site_id}:{generation}:{get_language() or ''}:{digest}"
 
 
-def _site_id_for_host(host: str) -> int | None:
-    """The Site a host names, read from Wagtail's cached site root paths (no query once warm).
+# (Sites generation, {hostname: [(site id, port), ...]}), replaced whole when a Site changes.
+_host_map: tuple[int | None, dict[str, list[tuple[int, int | None]]]] = (None, {})
 
-    Wagtail's ``Site.find_for_request`` costs a query per request; its root paths are cached and
-    renewed whenever a Site changes. Only a host that names its site exactly is looked up here: a
-    request that Wagtail would send to the default site is served uncached.
+
+def _sites_by_hostname() -> dict[str, list[tuple[int, int | None]]]:
+    """Each hostname's Sites and ports, built in this process from the cached site root paths
+    (``core.site_roots``) once per Sites generation: a hit costs one small cache read, however many clinics."""
+    global _host_map
+    generation = sites_generation()
+    if _host_map[0] != generation:
+        by_hostname: dict[str, list[tuple[int, int | None]]] = {}
+        for root in site_root_paths():
+            parts = urlsplit(root.root_url)
+            entry = (root.site_id, parts.port or _DEFAULT_PORTS.get(parts.scheme))
+            if entry not in by_hostname.setdefault(parts.hostname or "", []):
+                by_hostname[parts.hostname or ""].append(entry)
+        _host_map = (generation, by_hostname)
+    return _host_map[1]
+
+
+def _site_id_for_host(host: str) -> int | None:
+    """The Site a host names (no query once warm, one cache read per request).
+
+    Wagtail's ``Site.find_for_request`` costs a query per request. Only a host that names its
+    site exactly is looked up here: a request that Wagtail would send to the default site is
+    served uncached.
     """
     hostname, _, port = host.partition(":")
-    matches = []
-    for root in site_root_paths():
-        parts = urlsplit(root.root_url)
-        if parts.hostname == hostname:
-            matches.append((root.site_id, parts.port or _DEFAULT_PORTS.get(parts.scheme)))
+    matches = _sites_by_hostname().get(hostname, [])
     site_ids = {site_id for site_id, _ in matches}
     if len(site_ids) == 1:
         return site_ids.pop()
