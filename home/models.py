@@ -14,6 +14,7 @@ from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
+from clinic_pages.core.card_fallbacks import load_card_images
 from clinic_pages.core.child_rows import with_children
 from clinic_pages.core.generation import cached_for_live_page
 from clinic_pages.core.images import (
@@ -140,8 +141,16 @@ class HomePage(ClinicPage):
         """What the home page lists: the same for every visitor until one of them changes."""
         # Links only: the base page's title and URL are all the list shows.
         conditions = Page.objects.descendant_of(self).live().type(ConditionPage)
+        featured = self.featured_treatments(request)
+        articles = list(
+            self._live_public(ArticlePage, request)
+            .select_related("author", "listing_image")
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
+        )
+        load_card_images([*featured, *articles])  # kept with them: the cards' fallback images
         return {
-            "featured_treatments": self.featured_treatments(request),
+            "featured_treatments": featured,
             "conditions": list(
                 public_pages(conditions, request).order_by("path")[:CONDITIONS_COUNT]
             ),
@@ -150,12 +159,7 @@ class HomePage(ClinicPage):
                 .select_related("photo")
                 .order_by("path")[:PHYSICIANS_COUNT]
             ),
-            "latest_articles": list(
-                self._live_public(ArticlePage, request)
-                .select_related("author", "listing_image")
-                .defer_streamfields()
-                .order_by("-date", "-pk")[:LATEST_ARTICLES_COUNT]
-            ),
+            "latest_articles": articles,
             # The offices and their opening hours in one query; the footer reuses them.
             "locations": with_children(Location.objects.filter(site=site), "hours"),
         }

@@ -14,6 +14,7 @@ from wagtail.search import index
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
+from clinic_pages.core.card_fallbacks import load_card_images
 from clinic_pages.core.child_rows import rows_together
 from clinic_pages.core.generation import cached_for_live_page
 from clinic_pages.core.images import ImageSpecs, cards, figures
@@ -226,6 +227,11 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     # The Site it is served on, whose offices the footer shows (loaded with _body_rows).
     _served_site_id: int | None = None
 
+    def _loaded_page_lists(self, request) -> TreatmentLists:
+        lists = treatment_page_lists(self, request)
+        load_card_images(lists.related)  # kept with them: the cards' fallback images
+        return lists
+
     def get_context(self, request, *args, **kwargs):
         site = Site.find_for_request(request)
         self._served_site_id = site.pk if site is not None else None
@@ -234,7 +240,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
                 self,
                 self._served_site_id,
                 "treatment-rows",
-                lambda: (treatment_page_lists(self, request), self._body_rows),
+                lambda: (self._loaded_page_lists(request), self._body_rows),
                 request,
             )
         context = super().get_context(request, *args, **kwargs)
