@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
 from clinic_pages.core.validators import validate_npi
@@ -47,3 +48,20 @@ def test_unknown_languages_and_intake_claim_nothing(seo_clinic, graph_of):
     assert "knowsLanguage" not in physician
     assert "isAcceptingNewPatients" not in physician
     assert "usNPI" not in physician and "hospitalAffiliation" not in physician
+
+
+def test_the_profile_shows_what_is_known_and_nothing_it_is_not(seo_clinic, client):
+    page = seo_clinic.physician
+    page.languages = ""
+    page.accepting_new_patients = None
+    page.npi = VALID_NPI
+    page.hospital_affiliations = "Lakeside General Hospital"
+    page.save_revision().publish()
+    response = client.get(page.url, HTTP_HOST=page.get_site().hostname)
+    html = BeautifulSoup(response.content, "html.parser")
+    facts = html.select_one(".profile-facts").get_text(" ", strip=True)
+    assert "NPI 1234567893" in facts and "Lakeside General Hospital" in facts
+    assert "Languages" not in facts
+    assert "Accepting new patients" not in html.get_text()
+    book = html.find("a", string=lambda s: s and s.startswith("Book with"))
+    assert book["href"].endswith(f"?physician={page.pk}")
