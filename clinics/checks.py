@@ -47,6 +47,7 @@ NAMESPACE_APPS = {
     "wagtailredirects": "wagtail.contrib.redirects",
     "wagtailusers_users": "wagtail.users",
     "wagtailusers_groups": "wagtail.users",
+    "simple_translation": "wagtail.contrib.simple_translation",
 }
 
 
