@@ -10,8 +10,11 @@ The demo loader, `manage.py onboard_clinic` and the admin's onboarding views all
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -36,7 +39,7 @@ from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.conditions.models import ConditionIndexPage
 from clinic_pages.faqs.models import FAQPage
 from clinic_pages.governance.models import ClinicalReviewTask
-from clinic_pages.home.models import HomePage
+from clinic_pages.home.models import HomePage, NoticePage
 from clinic_pages.physicians.models import PhysicianIndexPage
 from clinic_pages.treatments.models import TreatmentIndexPage
 
@@ -60,7 +63,9 @@ REVIEWER_SITE_PERMISSIONS = [
 FRONT_DESK_SITE_PERMISSIONS = [
     ("clinic_pages_appointments", "appointmentrequest", ["view", "change"]),
     ("clinic_pages_appointments", "appointmentslot", ["add", "change", "delete", "view"]),
+    ("clinic_pages_appointments", "physicianschedule", ["add", "change", "delete", "view"]),
 ]
+NOTICE_DRAFTS = Path(__file__).parent / "data" / "notice_drafts.toml"
 # The network-level role that keeps the shared citation library; clinic groups only read it.
 NETWORK_LIBRARIANS = "Network reference librarians"
 LIBRARIAN_PERMISSIONS = [
@@ -221,6 +226,21 @@ def _ensure_sections(spec: ClinicSpec, home: Page) -> dict[str, Page]:
     return sections
 
 
+def _ensure_notice_drafts(spec: ClinicSpec, home: Page) -> None:
+    """Drafts of the footer's notices (privacy, non-discrimination, accessibility) for the
+    clinic to complete and publish through review; a draft is linked nowhere."""
+    with NOTICE_DRAFTS.open("rb") as data:
+        drafts = tomllib.load(data)["notices"]
+    for draft in drafts:
+        if NoticePage.objects.child_of(home).filter(kind=draft["kind"]).exists():
+            continue
+        body = draft["body"].replace("{practice_name}", spec.practice_name)
+        page = NoticePage(title=draft["title"], slug=draft["slug"], kind=draft["kind"], body=body)
+        page.live = False
+        home.add_child(instance=page)
+        page.save_revision()
+
+
 def _ensure_settings(spec: ClinicSpec, site: Site, appointment_page: Page) -> ClinicSettings:
     settings, created = ClinicSettings.objects.get_or_create(
         site=site,
@@ -296,6 +316,14 @@ def _ensure_groups(
     # clinics (appointments.permissions). Patients are told only the front desk sees their
     # requests, so only the front desk holds them; editors see counts on the dashboard. Running
     # onboarding again takes them back from editors onboarded before.
+    # Wagtail's "Translate" action (simple_translation), when the install publishes in more than
+    # one language: the copy lands in the clinic's own translated tree (clinics.translations).
+    if apps.is_installed("wagtail.contrib.simple_translation"):
+        translate = Permission.objects.get(
+            content_type__app_label="simple_translation", codename="submit_translation"
+        )
+        for role in ("editors", "reviewers"):
+            groups[role].permissions.add(translate)
     for app_label, model, actions in FRONT_DESK_SITE_PERMISSIONS:
         permissions = _permissions(app_label, model, actions)
         groups["front desk"].permissions.add(*permissions)
@@ -352,6 +380,7 @@ def onboard_clinic(spec: ClinicSpec) -> OnboardedClinic:
     """Create (or find) everything a new clinic needs to start publishing."""
     site, home = _ensure_home(spec)
     sections = _ensure_sections(spec, home)
+    _ensure_notice_drafts(spec, home)
     settings = _ensure_settings(spec, site, sections["appointments"])
     collection = _ensure_collection(spec)
     groups = _ensure_groups(spec, site, home, collection)

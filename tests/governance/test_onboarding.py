@@ -19,6 +19,7 @@ from wagtail.models import (
 
 from clinic_pages.clinics.access import sites_for_user
 from clinic_pages.governance.models import ClinicalReviewTask
+from clinic_pages.home.models import NoticePage
 from clinic_pages.onboarding.clinics import NETWORK_LIBRARIANS, ClinicSpec, onboard_clinic
 
 ROLE_GROUPS = ("editors", "reviewers", "front desk")
@@ -91,7 +92,30 @@ def test_only_editors_and_reviewers_edit_snippets_and_settings(w):
         "change_appointmentslot",
         "delete_appointmentslot",
         "view_appointmentslot",
+        "add_physicianschedule",
+        "change_physicianschedule",
+        "delete_physicianschedule",
+        "view_physicianschedule",
     }
+
+
+def test_every_clinic_gets_unpublished_drafts_of_its_notices(w):
+    drafts = NoticePage.objects.child_of(w.a.home)
+    assert sorted(drafts.values_list("kind", flat=True)) == [
+        "accessibility",
+        "nondiscrimination",
+        "privacy",
+    ]
+    assert not drafts.filter(live=True).exists()
+    assert all(
+        "Alderbrook Pain Care" in page.get_latest_revision_as_object().body for page in drafts
+    )
+
+
+def test_editors_and_reviewers_may_translate_the_front_desk_may_not(w):
+    for role in ("editor", "reviewer"):
+        assert w.a.users[role].has_perm("simple_translation.submit_translation")
+    assert not w.a.users["front_desk"].has_perm("simple_translation.submit_translation")
 
 
 APPOINTMENT_PERMISSIONS = {
