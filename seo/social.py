@@ -45,7 +45,8 @@ def share_image(page: Page, request: HttpRequest | None) -> ShareImage | None:
     url = rendition.url
     if request is not None and not url.startswith(("http://", "https://")):
         url = request.build_absolute_uri(url)
-    return ShareImage(url, rendition.width, rendition.height, image.default_alt_text)
+    # The editor's alt text only: Wagtail's default falls back to the title, often a file name.
+    return ShareImage(url, rendition.width, rendition.height, image.description or "")
 
 
 def social_meta(page: Page, request: HttpRequest | None) -> SocialMeta:

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from clinic_pages.clinics.chooser_panels import PageChooserWithAddPanel
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, MedicalContentBlock
@@ -268,7 +269,8 @@ class TreatmentCondition(Orderable):
         related_name="treatment_links",
     )
 
-    panels = [PageChooserPanel("condition")]
+    # With a link to add a condition page when the one wanted is not there yet.
+    panels = [PageChooserWithAddPanel("condition")]
 
 
 class TreatmentRegulatoryStatus(Orderable):

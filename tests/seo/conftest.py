@@ -98,7 +98,11 @@ class SeoClinic:
 @pytest.fixture
 def seo_clinic(clinic) -> SeoClinic:
     site = clinic.site
-    image = Image.objects.create(title="Infusion chair", file=get_test_image_file(size=(1600, 900)))
+    image = Image.objects.create(
+        title="IMG_2041",
+        description="Infusion chair",
+        file=get_test_image_file(size=(1600, 900)),
+    )
     clinic.settings.facebook_url = "https://www.facebook.com/example-clinic"
     clinic.settings.save()
 
