@@ -50,6 +50,7 @@ from clinic_pages.core.purge import request_purge
 
 KEY_PREFIX = "clinic_pages:generation"
 REQUEST_ATTRIBUTE = "_clinic_pages_generations"
+SITES_REQUEST_ATTRIBUTE = "_clinic_pages_sites_generation"
 SHARED_KEY = f"{KEY_PREFIX}:shared"
 # Bumped when any Site is added, changed or removed: which Site a hostname means may change.
 SITES_KEY = f"{KEY_PREFIX}:sites"
@@ -119,9 +120,17 @@ def _bump(keys: list[str]) -> None:
         transaction.on_commit(lambda: [_increment(key) for key in keys])
 
 
-def sites_generation() -> int:
-    """The token that changes whenever a Site is added, changed or removed."""
-    return _read([SITES_KEY])[SITES_KEY]
+def sites_generation(request: HttpRequest | None = None) -> int:
+    """The token that changes whenever a Site is added, changed or removed.
+
+    With a request, it is read once per request (the page cache and the Site lookup both ask).
+    """
+    seen = getattr(request, SITES_REQUEST_ATTRIBUTE, None)
+    if seen is None:
+        seen = _read([SITES_KEY])[SITES_KEY]
+        if request is not None:
+            setattr(request, SITES_REQUEST_ATTRIBUTE, seen)
+    return seen
 
 
 def bump_sites(site_ids: Iterable[int | None]) -> None:

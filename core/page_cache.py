@@ -133,7 +133,7 @@ def page_cache_key(request: HttpRequest) -> str | None:
     if not _cacheable_query(request):
         return None
     host = request.get_host().lower()  # validates the host as the page itself would
-    site_id = _site_id_for_host(host)
+    site_id = _site_id_for_host(host, request)
     if site_id is None:
         return None
     digest = hashlib.sha256(f"{host}{request.get_full_path()}".encode()).hexdigest()[:32]
@@ -145,11 +145,12 @@ def page_cache_key(request: HttpRequest) -> str | None:
 _host_map: tuple[int | None, dict[str, list[tuple[int, int | None]]]] = (None, {})
 
 
-def _sites_by_hostname() -> dict[str, list[tuple[int, int | None]]]:
+def _sites_by_hostname(request: HttpRequest) -> dict[str, list[tuple[int, int | None]]]:
     """Each hostname's Sites and ports, built in this process from the cached site root paths
-    (``core.site_roots``) once per Sites generation: a hit costs one small cache read, however many clinics."""
+    (``core.site_roots``) once per Sites generation: a hit costs one small cache read, however
+    many clinics."""
     global _host_map
-    generation = sites_generation()
+    generation = sites_generation(request)
     if _host_map[0] != generation:
         by_hostname: dict[str, list[tuple[int, int | None]]] = {}
         for root in site_root_paths():
@@ -161,7 +162,7 @@ def _sites_by_hostname() -> dict[str, list[tuple[int, int | None]]]:
     return _host_map[1]
 
 
-def _site_id_for_host(host: str) -> int | None:
+def _site_id_for_host(host: str, request: HttpRequest) -> int | None:
     """The Site a host names (no query once warm, one cache read per request).
 
     Wagtail's ``Site.find_for_request`` costs a query per request. Only a host that names its
@@ -169,7 +170,7 @@ def _site_id_for_host(host: str) -> int | None:
     served uncached.
     """
     hostname, _, port = host.partition(":")
-    matches = _sites_by_hostname().get(hostname, [])
+    matches = _sites_by_hostname(request).get(hostname, [])
     site_ids = {site_id for site_id, _ in matches}
     if len(site_ids) == 1:
         return site_ids.pop()

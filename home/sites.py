@@ -82,7 +82,7 @@ def _cached_site_for(hostname: str, port: int, request: HttpRequest) -> Site | N
     if not clinic_pages_settings.RENDER_CACHE:
         return _site_for(hostname, port)
     name = hashlib.blake2b(f"{hostname}:{port}".encode(), digest_size=16).hexdigest()
-    key = f"clinic_pages:site-for:{sites_generation()}:{name}"
+    key = f"clinic_pages:site-for:{sites_generation(request)}:{name}"
     entry = cache.get(key)
     if entry is not None and entry[0] == content_generation(entry[1].pk, request):
         return entry[1]

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -65,18 +66,23 @@ class PatientStoriesPage(ClinicPage):
     class Meta:
         verbose_name = _("patient stories page")
 
-    def stories_shown_on(self, day: datetime.date) -> list[PatientStory]:
+    @cached_property
+    def _story_rows(self) -> list[PatientStory]:
+        """Every row with its treatment, read once per render (the list and its expiry)."""
         rows = self.stories.all()
         if isinstance(rows, QuerySet):  # a preview's rows are in memory
             rows = rows.select_related("treatment")
-        return [story for story in rows if story.is_shown_on(day)]
+        return list(rows)
+
+    def stories_shown_on(self, day: datetime.date) -> list[PatientStory]:
+        return [story for story in self._story_rows if story.is_shown_on(day)]
 
     def content_expires_at(self) -> datetime.datetime | None:
         """Midnight after the first consent that ends: the page changes then with no edit."""
         today = timezone.localdate()
         ends = [
             story.consent_expires_on
-            for story in self.stories.all()
+            for story in self._story_rows
             if story.consent_expires_on and story.consent_expires_on >= today
         ]
         if not ends:
