@@ -21,17 +21,17 @@ from clinic_pages.core.conf import clinic_pages_settings
 from clinic_pages.core.validators import phone_validator
 
 DAY_CHOICES = [
-    ("mon", "Monday"),
-    ("tue", "Tuesday"),
-    ("wed", "Wednesday"),
-    ("thu", "Thursday"),
-    ("fri", "Friday"),
-    ("sat", "Saturday"),
+    ("mon", _("Monday")),
+    ("tue", _("Tuesday")),
+    ("wed", _("Wednesday")),
+    ("thu", _("Thursday")),
+    ("fri", _("Friday")),
+    ("sat", _("Saturday")),
 ]
 TIME_CHOICES = [
-    ("morning", "Morning (before noon)"),
-    ("afternoon", "Afternoon (noon to 5 pm)"),
-    ("evening", "Evening (after 5 pm)"),
+    ("morning", _("Morning (before noon)")),
+    ("afternoon", _("Afternoon (noon to 5 pm)")),
+    ("evening", _("Evening (after 5 pm)")),
 ]
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on the phone
@@ -390,6 +390,9 @@ class AppointmentRequest(models.Model):
         related_name="requests",
         editable=False,
     )
+    # The language of the page the patient booked on: their confirmation, e-mails and cancel
+    # page speak it. Empty (older requests): the site's default language.
+    language = models.CharField(_("language"), max_length=12, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
