@@ -488,21 +488,30 @@ class DemoLoader:
             self.stats["collections created"] += 1
         return collection
 
-    def sync_image(self, collection: Collection, title: str, make: Callable[[], bytes]) -> Image:
+    def sync_image(
+        self, collection: Collection, title: str, make: Callable[[], images.DemoImage]
+    ) -> Image:
+        """An image with its alt text (Wagtail's description) and a focal point on its subject."""
         image = Image.objects.filter(collection=collection, title=title).first()
         if image is not None:
             return image
-        data = make()
-        extension = "png" if data[:4] == b"\x89PNG" else "jpg"
+        drawn = make()
+        extension = "png" if drawn.data[:4] == b"\x89PNG" else "jpg"
+        x, y, width, height = drawn.focal_point
         image = Image(
             title=title,
+            description=drawn.alt_text,
             collection=collection,
-            file=ImageFile(BytesIO(data), name=f"{slugify(title)}.{extension}"),
+            file=ImageFile(BytesIO(drawn.data), name=f"{slugify(title)}.{extension}"),
+            focal_point_x=x,
+            focal_point_y=y,
+            focal_point_width=width,
+            focal_point_height=height,
         )
         image._set_image_file_metadata()
         image.save()
         self.stats["images created"] += 1
-        self.stats["image bytes"] += len(data)
+        self.stats["image bytes"] += len(drawn.data)
         return image
 
     def load_images(self, ctx: Context, collection: Collection) -> None:
@@ -527,13 +536,25 @@ class DemoLoader:
             ctx.images[f"physician:{physician.slug}"] = self.sync_image(
                 collection,
                 f"Portrait of {name}",
-                lambda p=physician: images.portrait(p.initials or p.family_name[:1], brand, accent),
+                lambda name=name, seed=f"{spec.slug}/{physician.slug}": images.portrait(
+                    name, brand, accent, seed
+                ),
             )
         for item in [*spec.treatments, *spec.articles]:
             ctx.images[f"listing:{item.slug}"] = self.sync_image(
                 collection,
                 f"{item.title} ({spec.practice_name})",
-                lambda seed=f"{spec.slug}/{item.slug}": images.listing(brand, accent, seed),
+                lambda seed=f"{spec.slug}/{item.slug}", topic=f"{item.slug} {item.title}": (
+                    images.listing(brand, accent, seed, topic)
+                ),
+            )
+        for condition in spec.conditions:
+            ctx.images[f"condition:{condition.slug}"] = self.sync_image(
+                collection,
+                f"{condition.title} ({spec.practice_name})",
+                lambda seed=f"{spec.slug}/{condition.slug}", c=condition: images.condition(
+                    brand, accent, seed, images.body_kind(f"{c.slug} {c.title}")
+                ),
             )
 
     def load_locations(self, ctx: Context) -> dict[str, Location]:
@@ -582,7 +603,8 @@ class DemoLoader:
                     "credentials": p.credentials,
                     "job_title": p.job_title,
                     "photo": ctx.images[f"physician:{p.slug}"],
-                    "photo_alt_text": "",  # an abstract placeholder, not a likeness
+                    # A drawing, not a likeness, and the alt text says so.
+                    "photo_alt_text": ctx.images[f"physician:{p.slug}"].description,
                     "listing_image": ctx.images[f"physician:{p.slug}"],
                     "listing_summary": p.listing_summary,
                     "bio": rich_text(p.bio),
@@ -611,6 +633,7 @@ class DemoLoader:
                     "summary": c.summary,
                     "alternate_names": c.alternate_names,
                     "listing_summary": c.listing_summary,
+                    "listing_image": ctx.images[f"condition:{c.slug}"],
                     "symptoms": [{"name": s} for s in c.symptoms],
                     "causes": [{"name": x.name, "description": x.description} for x in c.causes],
                     "body": ctx.body("conditions", c.slug, c.body),
