@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import datetime
 import html
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
-from django.forms.utils import flatatt
+from django.forms.utils import ErrorDict, flatatt
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from clinic_pages.appointments.local_time import in_zone, office_time
+from clinic_pages.appointments.local_time import in_zone
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.appointments.models.booking import DAY_CHOICES, TIME_CHOICES
+from clinic_pages.appointments.slot_picker import SlotPicker, build_picker
 
 NOTE_HINT = _(
     "Optional, up to 500 characters: anything that helps us arrange the visit, such as "
@@ -27,6 +28,16 @@ NOTE_HINT = _(
     "those in person."
 )
 GROUP_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+# The model's choices read in English in the admin; the patient reads them in their language.
+CONTACT_METHODS = [
+    (AppointmentRequest.ContactMethod.PHONE, _("Phone call")),
+    (AppointmentRequest.ContactMethod.EMAIL, _("E-mail")),
+    (AppointmentRequest.ContactMethod.EITHER, _("Either is fine")),
+]
+PATIENT_STATUSES = [
+    (AppointmentRequest.PatientStatus.NEW, _("New patient")),
+    (AppointmentRequest.PatientStatus.RETURNING, _("Returning patient")),
+]
 # Embedding, override and isolate controls: invisible, and able to make what staff read in the
 # admin differ from what was typed.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -123,16 +134,17 @@ class BookingForm(forms.ModelForm):
     topic = forms.ChoiceField(
         label=_("What is the appointment about?"), required=True, widget=OptionListSelect
     )
+    # Rendered by the slot picker (office, then day, then time), one radio per time.
     slot = forms.ChoiceField(
-        label=_("Choose an appointment time"),
-        widget=OptionListSelect,
+        label=_("Time"),
+        widget=forms.RadioSelect,
         help_text=_("Times shown are still free. We confirm by phone or e-mail."),
     )
     location = ObjectChoiceField(
         label=_("Preferred office"), required=False, empty_label=_("No preference")
     )
     physician = ObjectChoiceField(
-        label=_("Preferred physician (optional)"), required=False, empty_label=_("No preference")
+        label=_("Preferred physician"), required=False, empty_label=_("No preference")
     )
     preferred_days = forms.MultipleChoiceField(
         label=_("Which days suit you?"),
@@ -176,6 +188,14 @@ class BookingForm(forms.ModelForm):
             "patient_status": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 3}),
         }
+        labels = {
+            "name": _("Full name"),
+            "phone": _("Phone"),
+            "email": _("E-mail address"),
+            "contact_method": _("How should we contact you?"),
+            "patient_status": _("Have you been to us before?"),
+            "note": _("Short note"),
+        }
         help_texts = {
             "phone": _("We use it only about this request."),
             "email": _("We send a confirmation with a link to cancel."),
@@ -217,8 +237,8 @@ class BookingForm(forms.ModelForm):
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["note"].help_text = NOTE_HINT
         self.fields["note"].widget.attrs.update(maxlength=500)
-        self.fields["contact_method"].choices = AppointmentRequest.ContactMethod.choices
-        self.fields["patient_status"].choices = AppointmentRequest.PatientStatus.choices
+        self.fields["contact_method"].choices = CONTACT_METHODS
+        self.fields["patient_status"].choices = PATIENT_STATUSES
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
         self.fields["name"].validators.append(_no_hidden_characters)
         self.fields["note"].validators.append(_no_hidden_characters)
@@ -229,7 +249,7 @@ class BookingForm(forms.ModelForm):
         self.fields["topic"].error_messages["required"] = _("Choose what the appointment is about.")
 
         if self.slot_mode:
-            self.fields["slot"].choices = [("", _("Choose a time")), *self._slot_choices()]
+            self.fields["slot"].choices = [(key, key) for key in self.slots]
             self.fields["slot"].error_messages["required"] = _("Choose an appointment time.")
             self.fields["slot"].error_messages["invalid_choice"] = _(
                 "That time is no longer free. Please choose another."
@@ -255,18 +275,6 @@ class BookingForm(forms.ModelForm):
             groups[_("Other reasons")] = reasons
         return groups
 
-    def _slot_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        days: OrderedDict[datetime.date, list[tuple[str, str]]] = OrderedDict()
-        offices = self.choices.location_names
-        for pk, slot in self.slots.items():
-            local = in_zone(slot.starts_at, slot.time_zone)
-            when = office_time(slot.starts_at, slot.time_zone, "time")
-            where = offices.get(slot.location_id, "")
-            who = slot.physician_name
-            label = f"{when}, {where}" + (f", {who}" if who else "")
-            days.setdefault(local.date(), []).append((pk, f"{label} ({slot.duration_minutes} min)"))
-        return [(f"{day:%A} {day.day} {day:%B}", options) for day, options in days.items()]
-
     # ------------------------------------------------------------------ validation
 
     def clean_name(self):
@@ -291,7 +299,47 @@ class BookingForm(forms.ModelForm):
             self.add_error("phone", _("Give a phone number, or choose to be contacted by e-mail."))
         elif method == AppointmentRequest.ContactMethod.EMAIL and not email:
             self.add_error("email", _("Give an e-mail address, or choose to be called."))
+        self._check_time_matches_picker()
         return cleaned
+
+    def _check_time_matches_picker(self) -> None:
+        """Without JavaScript a patient may change the office or day and send the form without
+        asking for that day's times: the time still ticked is then somewhere else. Say so
+        rather than book a place or day the patient no longer wants."""
+        slot = self.chosen_slot() if self.slot_mode else None
+        if slot is None:
+            return
+        office, day = str(self.data.get("office", "")), str(self.data.get("day", ""))
+        slot_day = in_zone(slot.starts_at, slot.time_zone).date().isoformat()
+        if (office and office != str(slot.location_id)) or (day and day != slot_day):
+            self.add_error(
+                "slot",
+                _(
+                    "The time you ticked is not at the office or on the day you chose. "
+                    "Choose one of the times shown."
+                ),
+            )
+
+    @cached_property
+    def picker(self) -> SlotPicker | None:
+        """Offices, days and times to offer, narrowed to what the patient has chosen so far."""
+        if not self.slot_mode:
+            return None
+        source = self.data if self.is_bound else self.initial
+        return build_picker(
+            self.choices.slots,
+            self.choices.location_names,
+            office=str(source.get("office") or source.get("location") or ""),
+            day=str(source.get("day") or ""),
+            slot=str(source.get("slot") or ""),
+        )
+
+    def keep_answers_only(self) -> None:
+        """Show the answers again without judging them: the patient asked for other times
+        ("Show times" without JavaScript) and has not tried to send the request yet."""
+        self.full_clean()
+        self._errors = ErrorDict()
+        self._describe_fields()
 
     def full_clean(self):
         super().full_clean()
@@ -302,6 +350,7 @@ class BookingForm(forms.ModelForm):
         for name, form_field in self.fields.items():
             bound = self[name]
             ids = []
+            form_field.widget.attrs.pop("aria-invalid", None)
             if form_field.help_text:
                 ids.append(f"{bound.auto_id}_hint")
             if self.is_bound and name in self.errors:

@@ -23,11 +23,12 @@ from django.core.mail import get_connection, send_mail
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from clinic_pages.appointments.models import AppointmentPage, AppointmentRequest
+from clinic_pages.appointments.recap import recap_of
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.conf import clinic_pages_settings
 
@@ -37,11 +38,14 @@ logger = logging.getLogger("clinic_pages.appointments")
 LEASE = datetime.timedelta(minutes=10)
 
 
-def _clinic_context(booking):
+def _clinic_context(booking, language: str = ""):
+    """The clinic's settings and its appointment page, in ``language`` where it is translated
+    (the patient's links then open in the language they booked in)."""
     clinic = ClinicSettings.for_site(booking.site)
-    page = (
-        AppointmentPage.objects.live().descendant_of(booking.site.root_page, inclusive=True).first()
-    )
+    pages = AppointmentPage.objects.live().descendant_of(booking.site.root_page, inclusive=True)
+    page = pages.first()
+    if page is not None and language and page.locale.language_code != language:
+        page = page.get_translations().live().filter(locale__language_code=language).first() or page
     return clinic, page
 
 
@@ -65,7 +69,8 @@ def _clinic_recipients(clinic, page) -> list[str]:
     return list(clinic_pages_settings.APPOINTMENT_FALLBACK_NOTIFICATION_EMAILS)
 
 
-def _notify_clinic(booking, connection, *, subject: str, template: str) -> None:
+def _notify_clinic(booking, connection, *, subject, template: str) -> None:
+    """``subject`` is a lazy message with ``%(reference)s``, read in the staff's language."""
     clinic, page = _clinic_context(booking)
     recipients = _clinic_recipients(clinic, page)
     if not recipients:
@@ -76,20 +81,22 @@ def _notify_clinic(booking, connection, *, subject: str, template: str) -> None:
         "booking": booking,
         "admin_url": admin_url(booking),
     }
-    send_mail(
-        subject,
-        render_to_string(template, context),
-        None,
-        recipients,
-        connection=connection,
-    )
+    # The staff's language, whichever language the patient's request (running this) was in.
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            str(subject) % {"reference": booking.reference},
+            render_to_string(template, context),
+            None,
+            recipients,
+            connection=connection,
+        )
 
 
 def notify_clinic(booking, connection=None) -> None:
     _notify_clinic(
         booking,
         connection,
-        subject=gettext("New appointment request %(reference)s") % {"reference": booking.reference},
+        subject=gettext_lazy("New appointment request %(reference)s"),
         template="clinic_pages/appointments/emails/clinic_notification.txt",
     )
 
@@ -98,28 +105,36 @@ def notify_clinic_of_cancellation(booking, connection=None) -> None:
     _notify_clinic(
         booking,
         connection,
-        subject=gettext("Appointment request %(reference)s cancelled by the patient")
-        % {"reference": booking.reference},
+        subject=gettext_lazy("Appointment request %(reference)s cancelled by the patient"),
         template="clinic_pages/appointments/emails/clinic_cancellation.txt",
     )
 
 
+def patient_language(booking) -> str:
+    """The language the patient booked in, else the site's default."""
+    return booking.language or settings.LANGUAGE_CODE
+
+
 def confirm_to_patient(booking, connection=None) -> None:
-    clinic, page = _clinic_context(booking)
-    context = {
-        "clinic_name": clinic.practice_name or booking.site.site_name,
-        "clinic_phone": clinic.phone,
-        "booking": booking,
-        "next_steps": strip_tags(page.confirmation_text).strip() if page else "",
-        "cancel_url": page.cancel_url(booking) if page else "",
-    }
-    send_mail(
-        gettext("Your appointment request %(reference)s") % {"reference": booking.reference},
-        render_to_string("clinic_pages/appointments/emails/patient_confirmation.txt", context),
-        None,
-        [booking.email],
-        connection=connection,
-    )
+    """The patient's recap (when, where, with whom; never what about), in their language."""
+    with translation.override(patient_language(booking)):
+        clinic, page = _clinic_context(booking, translation.get_language())
+        context = {
+            "clinic_name": clinic.practice_name or booking.site.site_name,
+            "clinic_phone": clinic.phone,
+            "booking": booking,
+            "recap": recap_of(booking),
+            "next_steps": strip_tags(page.confirmation_text).strip() if page else "",
+            "cancel_url": page.cancel_url(booking) if page else "",
+            "calendar_url": page.calendar_url(booking) if page and booking.slot_id else "",
+        }
+        subject = gettext("Your appointment request %(reference)s") % {
+            "reference": booking.reference
+        }
+        body = render_to_string(
+            "clinic_pages/appointments/emails/patient_confirmation.txt", context
+        )
+    send_mail(subject, body, None, [booking.email], connection=connection)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ SESSION_KEY = "clinic_pages.appointments.references"
 # What the form's physician choices show: PhysicianPage.display_name and short_name.
 PHYSICIAN_NAME_FIELDS = ("honorific_prefix", "given_name", "family_name", "credentials")
 CANCEL_SALT = "clinic_pages.appointments.cancel"
+CALENDAR_SALT = "clinic_pages.appointments.calendar"
 
 
 def _views():
@@ -346,14 +347,18 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
     def cancel(self, request, token):
         return _views().cancel_request(self, request, token)
 
-    def booking_for_cancel_token(self, token: str):
-        """The request a signed cancel link names, or 404."""
+    @re_path(r"^calendar/(?P<token>[\w-]{10,200})/$", name="calendar")
+    def calendar(self, request, token):
+        return _views().calendar_file(self, request, token)
+
+    def booking_for_cancel_token(self, token: str, salt: str = CANCEL_SALT):
+        """The request a signed link (cancel, or with ``salt`` another) names, or 404."""
         max_age = clinic_pages_settings.APPOINTMENT_CANCEL_LINK_MAX_AGE_DAYS * 86400
         try:
             signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-            reference = signing.TimestampSigner(salt=CANCEL_SALT).unsign(signed, max_age=max_age)
+            reference = signing.TimestampSigner(salt=salt).unsign(signed, max_age=max_age)
         except (signing.BadSignature, ValueError):
-            raise Http404("This cancellation link is not valid.") from None
+            raise Http404("This link is not valid.") from None
         booking = AppointmentRequest.objects.filter(
             site=self.clinic_site, reference=reference
         ).first()
@@ -366,11 +371,18 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
         base = self.get_url(request=request)
         return base + self.reverse_subpage("confirmation", kwargs={"reference": reference})
 
-    def cancel_url(self, booking) -> str:
+    def cancel_url(self, booking, *, route: str = "cancel", salt: str = CANCEL_SALT, request=None):
+        """The patient's signed link; relative on the visitor's own host when given ``request``,
+        else absolute (for e-mail)."""
         # Wagtail serves only [\w-] path segments, so the signed value is base64-wrapped.
-        signed = signing.TimestampSigner(salt=CANCEL_SALT).sign(booking.reference)
+        signed = signing.TimestampSigner(salt=salt).sign(booking.reference)
         token = base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-        return self.full_url + self.reverse_subpage("cancel", kwargs={"token": token})
+        base = self.get_url(request=request) if request is not None else self.full_url
+        return base + self.reverse_subpage(route, kwargs={"token": token})
+
+    def calendar_url(self, booking, request=None) -> str:
+        """The patient's signed link to the .ics file of their requested time."""
+        return self.cancel_url(booking, route="calendar", salt=CALENDAR_SALT, request=request)
 
     @staticmethod
     def remember_reference(request, reference: str) -> None:

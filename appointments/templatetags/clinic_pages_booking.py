@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext
 
 from clinic_pages.appointments.links import with_booking_context
 from clinic_pages.appointments.local_time import office_time
+from clinic_pages.appointments.recap import Recap, recap_of
 from clinic_pages.clinics.context_processors import clinic_settings_for
 from clinic_pages.core.validators import tel_href
 
@@ -53,8 +55,23 @@ def call_to_action(context, value=None) -> dict[str, str]:
     return {
         "heading": pick("heading", "cta_heading"),
         "text": pick("text", "cta_text"),
-        "button_label": pick("button_label", "cta_button_label") or "Request an appointment",
+        "button_label": pick("button_label", "cta_button_label")
+        or gettext("Request an appointment"),
         "href": href,
         "phone": phone,
         "phone_href": phone_link,
     }
+
+
+@register.simple_tag
+def booking_recap(booking) -> Recap:
+    """``{% booking_recap booking as recap %}``: when, where, with whom and about what."""
+    return recap_of(booking) if booking is not None else Recap()
+
+
+@register.simple_tag(takes_context=True)
+def booking_calendar_url(context, page, booking) -> str:
+    """The signed .ics link of a request that holds a time, else ""."""
+    if booking is None or not booking.slot_id:
+        return ""
+    return page.calendar_url(booking, request=context.get("request"))

@@ -8,18 +8,22 @@ import re
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from wagtail.log_actions import log
 
 from clinic_pages.appointments.forms import BookingChoices, BookingForm
+from clinic_pages.appointments.ics import calendar_file as calendar_text
+from clinic_pages.appointments.links import FORM_ANCHOR
 from clinic_pages.appointments.models import AppointmentRequest
 from clinic_pages.appointments.models.booking import new_reference
+from clinic_pages.appointments.models.pages import CALENDAR_SALT
+from clinic_pages.appointments.recap import recap_of
 from clinic_pages.appointments.spam import BookingAllowance, FormToken, attempt_limit_exceeded
 from clinic_pages.appointments.tasks import enqueue_appointment_emails
 from clinic_pages.clinics.context_processors import clinic_settings_for
@@ -33,6 +37,8 @@ PLEASE_CONFIRM = _(
     "Please check your details and press the button again to send your request. "
     "Nothing has been sent yet."
 )
+# The value of the no-JavaScript "Show times" button, which narrows and never books.
+SHOW_TIMES = "times"
 # Ids in links are short ASCII numbers; "²" or "٣" pass str.isdigit() but are not.
 ID_PATTERN = re.compile(r"[0-9]{1,12}")
 
@@ -96,14 +102,20 @@ class BookingFormView:
             data=data, initial=initial, choices=choices or self.load_choices(request)
         )
 
-    def render(self, request, form, status=200):
+    def render(self, request, form, status=200, *, narrowed=False):
         context = self.page.get_context(request)
+        form_url = self.page.get_url(request=request) + self.page.reverse_subpage("form")
+        # The response to a POST opens at the form (its error summary first), not the page top.
+        query = f"?physician={form.slot_physician.pk}" if form.slot_physician else ""
         context.update(
             form=form,
             booking_form=form,
             slot_mode=form.slot_mode,
             slot_physician=form.slot_physician,
-            form_action=self.page.get_url(request=request) + self.page.reverse_subpage("form"),
+            picker=form.picker,
+            narrowed=narrowed,
+            all_times_url=form_url + f"#{FORM_ANCHOR}",
+            form_action=f"{form_url}{query}#{FORM_ANCHOR}",
         )
         return TemplateResponse(
             request, "clinic_pages/appointments/appointment_booking.html", context, status=status
@@ -136,7 +148,7 @@ class BookingFormView:
             initial["topic"] = f"treatment-{treatment_id}"
         location_id = _int_param(request, "location")
         if location_id:
-            initial["location"] = location_id
+            initial["location"] = initial["office"] = location_id
         physician_id = _int_param(request, "physician")
         if physician_id:
             initial["physician"] = physician_id
@@ -176,6 +188,11 @@ class BookingFormView:
 
         choices = self.load_choices(request)
         form = self.make_form(request, data=data, choices=choices)
+        if data.get("step") == SHOW_TIMES:
+            # No JavaScript: the patient chose another office or day and asks for its times.
+            # Nothing is sent and nothing they typed is lost.
+            form.keep_answers_only()
+            return self.render(request, form, narrowed=True)
         if form.is_spam_trap_filled:
             logger.info("Discarded a booking that filled the trap on site %s.", self.site.pk)
             return self.confirmation(request, new_reference())
@@ -203,6 +220,7 @@ class BookingFormView:
             return self.render(request, form, status=429)
 
         booking = form.build_request(site=self.site, submission_id=token.submission_id)
+        booking.language = translation.get_language() or ""
         try:
             with transaction.atomic():
                 booking.save()
@@ -267,3 +285,25 @@ def cancel_request(page, request, token):
         "clinic_pages/appointments/appointment_cancel.html",
         {"page": page, "self": page, "booking": booking, "cancelled": cancelled},
     )
+
+
+def calendar_file(page, request, token):
+    """The patient's signed link to their requested time as an .ics file (never cached: the
+    page's ``serve`` marks every route private and no-store)."""
+    booking = page.booking_for_cancel_token(token, salt=CALENDAR_SALT)
+    if not booking.slot_id or not booking.can_be_cancelled:
+        raise Http404("No time is held for this request.")
+    clinic = clinic_settings_for(request)
+    with translation.override(booking.language or translation.get_language()):
+        body = calendar_text(
+            booking,
+            recap_of(booking),
+            clinic_name=(getattr(clinic, "practice_name", "") or page.clinic_site.site_name),
+            host=page.clinic_site.hostname,
+            phone=getattr(clinic, "phone", "") or "",
+        )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    filename = f"appointment-{booking.reference}.ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
