@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clinic_pages.articles.related import related_articles
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT, ArticleContentBlock
 from clinic_pages.core.images import ImageSpecs, cards, figures
@@ -102,9 +103,18 @@ class ArticlePage(ClinicPage):
             if link.treatment.live
         ]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = related_articles(self, request)
+        return context
+
     def rendered_images(self, context) -> ImageSpecs:
         # The share image (the listing image) is also the article's JSON-LD image.
-        return [*super().rendered_images(context), *figures(self.body)]
+        return [
+            *super().rendered_images(context),
+            *figures(self.body),
+            *cards(context.get("related_articles") or ()),
+        ]
 
 
 class ArticleRelatedTreatment(Orderable):

@@ -26,7 +26,8 @@ from wagtail.models import Page, Site
 from clinic_pages.articles.models import ArticlePage, ArticleRelatedTreatment
 from clinic_pages.clinics.models import ClinicSettings, Location, OpeningHours
 from clinic_pages.conditions.models import ConditionCause, ConditionPage, ConditionSymptom
-from clinic_pages.core.images import CARD, FIGURE, HERO, LOGO, PORTRAIT, PORTRAIT_CARD, SHARE
+from clinic_pages.core.images import CARD, FIGURE, LOGO, PORTRAIT, PORTRAIT_CARD, SHARE
+from clinic_pages.core.themes import theme_spec
 from clinic_pages.faqs.models import Question
 from clinic_pages.home.models import HomeFeaturedTreatment, HomePage
 from clinic_pages.physicians.models import (
@@ -70,7 +71,7 @@ BUDGETS: dict[str, tuple[int, int]] = {
     "physician": (9, 6),
     "FAQ page": (7, 4),
     "article index": (7, 4),
-    "article": (9, 6),  # + related treatments, cited references, figure images
+    "article": (10, 6),  # + related treatments, cited references, figure images, related articles
     "search": (8, 4),
 }
 
@@ -211,7 +212,8 @@ def _home(clinic, n: int) -> str:
         lambda i: {**image(i), "author": physicians[i], "summary": "An article.", "body": []},
     )
     _offices(clinic, n)
-    (hero,) = add_images(1, HERO, SHARE)
+    theme = theme_spec(None)  # the clinic's: the default theme
+    (hero,) = add_images(1, theme.hero_wide, theme.hero_narrow, SHARE)
     type(clinic.home).objects.filter(pk=clinic.home.pk).update(hero_image=hero)
     return "/"
 
@@ -313,6 +315,18 @@ def _article(clinic, n: int) -> str:
     )
     related = _treatments(clinic, n)
     add_links(ArticleRelatedTreatment, ({"page": article, "treatment": t} for t in related))
+    # The clinic's other articles, each on one of the treatments: candidates for "More articles".
+    image = _with_images(n, CARD)
+    others = add_pages(
+        clinic.articles,
+        ArticlePage,
+        n,
+        lambda i: {**image(i), "author": author, "summary": "S.", "body": []},
+    )
+    add_links(
+        ArticleRelatedTreatment,
+        ({"page": other, "treatment": t} for other, t in zip(others, related, strict=True)),
+    )
     return clinic.url(article)
 
 
