@@ -1,4 +1,5 @@
-"""Admin forms for slots: times typed on the office's clock, and slots made from the schedules."""
+"""Admin forms: slots typed on the office's clock, slots made from the schedules, and the
+front desk's edit of a request."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from clinic_pages.appointments.local_time import in_zone, wall_clock_moment
 from clinic_pages.appointments.models.availability import Availability
@@ -154,3 +156,31 @@ class WeeklySlotPatternForm(forms.Form):
                 day_ends=data.get("day_ends"),
             )
         return self._start_times
+
+
+class RequestTriageForm(WagtailAdminModelForm):
+    """The front desk's edit of a request: its status, a note added to the timeline (never
+    overwriting another) and whether the patient is e-mailed about the new status."""
+
+    add_note = forms.CharField(
+        label=_("Add a note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Kept in the request's timeline with your name and the time. Staff only; keep "
+            "clinical detail out."
+        ),
+    )
+    notify_patient = forms.BooleanField(
+        label=_("E-mail the patient about the new status"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "For contacted, booked, declined and cancelled: a short message from a template, "
+            "with no health details, in the language of the request."
+        ),
+    )
+
+    class Meta:
+        fields = ["status"]

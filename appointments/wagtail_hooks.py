@@ -1,14 +1,19 @@
-"""Admin: the clinic's appointment requests and slots, scoped to the user's clinics."""
+"""Admin: the front desk's inbox of appointment requests, its slots and working hours, and its
+dashboard panel, all scoped to the user's clinics."""
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from clinic_pages.appointments.admin_forms import RequestTriageForm
+from clinic_pages.appointments.dashboard import FrontDeskPanel, is_front_desk
 from clinic_pages.appointments.models import (
     AppointmentRequest,
     AppointmentSlot,
@@ -16,6 +21,7 @@ from clinic_pages.appointments.models import (
 )
 from clinic_pages.appointments.permissions import ClinicScopedPermissionPolicy
 from clinic_pages.appointments.views import admin as views
+from clinic_pages.appointments.views.front_desk import SlotAgendaView
 
 # Registered before the viewsets so Wagtail never builds its unscoped fallback policy.
 register_permission_policy(
@@ -41,12 +47,13 @@ class AppointmentRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     ordering = ["-created_at"]
     list_per_page = 50
+    # The name (the link) and the time first: on a phone the rows stack in this order.
     list_display = [
-        "reference",
+        "name",
         # Times on the office's clock, naming the zone (AppointmentRequest.received_at).
         Column("received_at", label=_("Received"), sort_key="created_at"),
         Column("status", accessor="get_status_display", label="Status", sort_key="status"),
-        "name",
+        "reference",
         "location",
         Column("physician", label="Physician"),
         "slot_starts_at",
@@ -70,10 +77,12 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_days",
         "preferred_times",
         "note",
-        "staff_notes",
     ]
     export_filename = "appointment-requests"
-    form_fields = ["status", "staff_notes"]
+    edit_handler = ObjectList(
+        [FieldPanel("status"), FieldPanel("notify_patient"), FieldPanel("add_note")],
+        base_form_class=RequestTriageForm,
+    )
     inspect_view_fields = [
         "reference",
         "created_at",
@@ -91,7 +100,6 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_times",
         "note",
         "consented_at",
-        "staff_notes",
         "clinic_notified_at",
         "patient_notified_at",
     ]
@@ -99,6 +107,11 @@ class AppointmentRequestViewSet(ModelViewSet):
     def get_urlpatterns(self):
         # Requests come from patients only: no add view (copy is disabled above).
         return [p for p in super().get_urlpatterns() if p.name != "add"]
+
+
+def slot_state(slot) -> str:
+    """Booked or free, from the listing's annotation (views.admin.SlotIndexView)."""
+    return _("Booked") if slot.is_booked else _("Free")
 
 
 class AppointmentSlotViewSet(ModelViewSet):
@@ -116,27 +129,70 @@ class AppointmentSlotViewSet(ModelViewSet):
     copy_view_enabled = False
     ordering = ["starts_at"]
     list_per_page = 100
-    list_display = ["__str__", "location", "physician", "duration_minutes"]
+    list_display = [
+        "__str__",
+        Column("is_booked", accessor=slot_state, label=_("State"), sort_key="is_booked"),
+        "location",
+        "physician",
+        "duration_minutes",
+    ]
     filterset_class = views.AppointmentSlotFilterSet
     form_fields = ["location", "physician", "starts_at", "duration_minutes"]
 
-    @property
-    def pattern_view(self):
-        return self.construct_view(
-            views.SlotPatternView,
-            index_url_name=self.get_url_name("index"),
+    # The slot tools: (route, view, title, the permissions that open them).
+    TOOLS = (
+        ("today/", "agenda", SlotAgendaView, ["add", "change", "delete", "view"]),
+        ("day/", "day", views.SlotDayView, ["add", "change", "delete", "view"]),
+        ("pattern/", "pattern", views.SlotPatternView, ["add"]),
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            tool_url_names=[
+                (self.get_url_name(name), view.page_title, actions)
+                for _route, name, view, actions in self.TOOLS
+            ],
+            **kwargs,
         )
 
-    @property
-    def day_view(self):
-        return self.construct_view(views.SlotDayView, url_name=self.get_url_name("day"))
+    def tool_view(self, name, view_class):
+        return self.construct_view(
+            view_class, url_name=self.get_url_name(name), index_url_name=self.get_url_name("index")
+        )
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("pattern/", self.pattern_view, name="pattern"),
-            path("day/", self.day_view, name="day"),
+            *(
+                path(route, self.tool_view(name, view), name=name)
+                for route, name, view, _actions in self.TOOLS
+            ),
         ]
+
+    def tool_menu_items(self) -> list[MenuItem]:
+        policy = self.permission_policy
+        return [
+            ToolMenuItem(
+                view.page_title,
+                reverse_lazy(self.get_url_name(name)),
+                name=f"slots-{name}",
+                icon_name="time",
+                order=self.menu_order + 10 * (index + 1),
+                shown=lambda user, actions=actions: policy.user_has_any_permission(user, actions),
+            )
+            for index, (_route, name, view, actions) in enumerate(self.TOOLS)
+        ]
+
+
+class ToolMenuItem(MenuItem):
+    """A slot tool in the Appointments menu, shown to those its view lets in."""
+
+    def __init__(self, *args, shown, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown = shown
+
+    def is_shown(self, request):
+        return self.shown(request.user)
 
 
 class PhysicianScheduleViewSet(ModelViewSet):
@@ -165,6 +221,12 @@ class AppointmentsGroup(ModelViewSetGroup):
     menu_order = 250
     items = (AppointmentRequestViewSet, AppointmentSlotViewSet, PhysicianScheduleViewSet)
 
+    def get_submenu_items(self):
+        slots = next(v for v in self.registerables if isinstance(v, AppointmentSlotViewSet))
+        return sorted(
+            [*super().get_submenu_items(), *slots.tool_menu_items()], key=lambda item: item.order
+        )
+
 
 @hooks.register("register_admin_viewset")
 def register_appointments_viewsets():
@@ -188,7 +250,28 @@ def register_appointment_log_actions(actions):
         "clinic_pages.appointments.status_change", "Change request status", "Request status changed"
     )
     actions.register_action(
+        "clinic_pages.appointments.note_added", _("Add a note"), _("Note added to the timeline")
+    )
+    actions.register_action(
+        "clinic_pages.appointments.message_queued",
+        _("Write a message to the patient"),
+        _("Status message to the patient written"),
+    )
+    actions.register_action(
+        "clinic_pages.appointments.message_sent",
+        _("Send a message to the patient"),
+        _("Status message to the patient sent"),
+    )
+    actions.register_action(
         "clinic_pages.appointments.cancel_by_patient",
         "Cancel by patient",
         "Cancelled by the patient",
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_front_desk_panel(request, panels):
+    """The front desk's dashboard: its queues, today's requests and slots (editors, who may not
+    read requests, keep theirs)."""
+    if is_front_desk(request.user):
+        panels.append(FrontDeskPanel(request.user))

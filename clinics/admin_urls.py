@@ -153,7 +153,7 @@ _CLINIC_SNIPPETS = (
 # Appointment requests and slots: appointments.views.admin narrows every view to the clinic.
 _APPOINTMENT_REQUESTS = _names("appointment_requests", *_MODEL_VIEWS, *_INDEX_VIEWS, "inspect")
 _APPOINTMENT_SLOTS = _names(
-    "appointment_slots", "add", *_MODEL_VIEWS, *_INDEX_VIEWS, "day", "pattern"
+    "appointment_slots", "add", *_MODEL_VIEWS, *_INDEX_VIEWS, "day", "pattern", "agenda"
 )
 _PHYSICIAN_SCHEDULES = _names("physician_schedules", "add", *_MODEL_VIEWS, *_INDEX_VIEWS)
 

@@ -8,6 +8,7 @@ from clinic_pages.appointments.models.booking import (
     AppointmentSlotQuerySet,
     SlotOverlapError,
 )
+from clinic_pages.appointments.models.notes import RequestNote
 from clinic_pages.appointments.models.pages import AppointmentPage, AppointmentReason
 from clinic_pages.appointments.models.schedules import PhysicianSchedule
 
@@ -20,5 +21,6 @@ __all__ = [
     "AppointmentSlot",
     "AppointmentSlotQuerySet",
     "PhysicianSchedule",
+    "RequestNote",
     "SlotOverlapError",
 ]

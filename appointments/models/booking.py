@@ -332,9 +332,7 @@ class AppointmentRequest(models.Model):
     reference = models.CharField(max_length=9, unique=True, editable=False, default=new_reference)
     submission_token = models.UUIDField(unique=True, editable=False)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
-    staff_notes = models.TextField(
-        max_length=2000, blank=True, help_text="Visible to staff only. Keep clinical detail out."
-    )
+    # Staff notes are a timeline of their own (notes.RequestNote): each note kept, none overwritten.
 
     name = models.CharField("full name", max_length=120)
     phone = models.CharField(max_length=25, blank=True, validators=[phone_validator])
@@ -412,7 +410,7 @@ class AppointmentRequest(models.Model):
 
     objects = AppointmentRequestQuerySet.as_manager()
 
-    panels = [FieldPanel("status"), FieldPanel("staff_notes")]
+    panels = [FieldPanel("status")]
 
     class Meta:
         ordering = ["-created_at"]
@@ -478,4 +476,4 @@ class AppointmentRequest(models.Model):
 
 def _labels(choices, stored: str) -> str:
     names = dict(choices)
-    return ", ".join(names.get(key, key) for key in stored.split(",") if key)
+    return ", ".join(str(names.get(key, key)) for key in stored.split(",") if key)

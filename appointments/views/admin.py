@@ -7,11 +7,12 @@ listed, inspected, exported, edited, deleted or looked up in its history.
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 import django_filters
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -28,18 +29,27 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
 from clinic_pages.appointments.admin_forms import OfficeTimeSlotFormMixin, WeeklySlotPatternForm
+from clinic_pages.appointments.front_desk import QUEUE_CHOICES, QUEUES, in_queue, queue_counts
 from clinic_pages.appointments.local_time import office_time, zone_label
 from clinic_pages.appointments.models import (
     ACTIVE_STATUSES,
     AppointmentRequest,
     AppointmentSlot,
     PhysicianSchedule,
+    RequestNote,
     SlotOverlapError,
 )
+from clinic_pages.appointments.status_messages import (
+    enqueue_status_message,
+    record_status_message,
+)
+from clinic_pages.appointments.timeline import contact_links, timeline_rows
+from clinic_pages.appointments.views.front_desk import NeverCachedMixin, SlotToolMixin
 from clinic_pages.clinics.access import sites_for_user
 from clinic_pages.clinics.forms import confine_choices
 from clinic_pages.clinics.models import ClinicSettings, Location
@@ -86,6 +96,9 @@ class ScopedObjectMixin(ClinicScopedMixin):
 
 
 class AppointmentRequestFilterSet(WagtailFilterSet):
+    queue = django_filters.ChoiceFilter(
+        label=_("Queue"), choices=QUEUE_CHOICES, method="filter_queue"
+    )
     status = django_filters.ChoiceFilter(choices=AppointmentRequest.Status.choices)
     site = django_filters.ModelChoiceFilter(
         label="Clinic", queryset=lambda request: sites_for_user(request.user)
@@ -101,12 +114,28 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = AppointmentRequest
-        fields = ["status", "site", "location", "physician", "created_at", "slot__starts_at"]
+        fields = [
+            "queue",
+            "status",
+            "site",
+            "location",
+            "physician",
+            "created_at",
+            "slot__starts_at",
+        ]
+
+    def filter_queue(self, queryset, name, value):
+        return in_queue(queryset, value)
 
 
-class RequestIndexView(ClinicScopedMixin, generic.IndexView):
-    """The clinic's requests, searchable by reference, name, e-mail or phone, with a checkbox
-    per row for deleting several at once (an erasure request may name many)."""
+# Filters that choose whose requests are counted in the queue tabs (not which queue).
+QUEUE_SCOPE_FILTERS = ("site", "location", "physician")
+
+
+class RequestIndexView(NeverCachedMixin, ClinicScopedMixin, generic.IndexView):
+    """The front desk's inbox: the clinic's requests in queues (new, contacted, booked,
+    closed), per clinic and office, searchable by reference, name, e-mail or phone, with a
+    checkbox per row for deleting several at once (an erasure request may name many)."""
 
     template_name = "clinic_pages/appointments/admin/request_index.html"
 
@@ -118,6 +147,35 @@ class RequestIndexView(ClinicScopedMixin, generic.IndexView):
         return super()._get_title_column(
             *args, **kwargs, get_title_id=lambda instance: f"request_{instance.pk}_title"
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["queue_tabs"] = self.queue_tabs()
+        slots = policy_registry.get_by_type(AppointmentSlot)
+        if slots.user_has_any_permission(self.request.user, ["add", "change", "delete", "view"]):
+            context["agenda_url"] = reverse("appointment_slots:agenda")
+        return context
+
+    def queue_tabs(self) -> list[dict]:
+        """One link per queue, keeping the chosen clinic, office and physician, with how many
+        requests wait there."""
+        scope = {
+            key: self.request.GET[key] for key in QUEUE_SCOPE_FILTERS if self.request.GET.get(key)
+        }
+        requests = self.scoped(AppointmentRequest.objects.all())
+        filters = AppointmentRequestFilterSet(scope, queryset=requests, request=self.request)
+        counts = queue_counts(filters.qs if filters.is_valid() else requests)
+        current = self.request.GET.get("queue", "")
+        base = reverse(self.index_url_name)
+        return [
+            {
+                "label": queue.label,
+                "count": counts[queue.key],
+                "url": f"{base}?{urlencode({**scope, 'queue': queue.key})}",
+                "current": queue.key == current,
+            }
+            for queue in QUEUES
+        ]
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -162,10 +220,29 @@ def with_clinic_time_zone(requests):
     return requests.annotate(clinic_time_zone=Subquery(zone))
 
 
-class RequestInspectView(ClinicScopedMixin, generic.InspectView):
+class RequestInspectView(NeverCachedMixin, ClinicScopedMixin, generic.InspectView):
+    """One request, with click-to-call and mail links and its timeline of notes and messages."""
+
+    template_name = "clinic_pages/appointments/admin/request_inspect.html"
+
     def get_object(self, queryset=None):
         requests = self.scoped().select_related("location", "slot__location")
         return get_object_or_404(with_clinic_time_zone(requests), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            timeline=timeline_rows(self.object),
+            contact=contact_links(self.object),
+            edit_url=self.get_edit_url(),
+        )
+        return context
+
+    def get_phone_display_value(self):
+        return contact_links(self.object)["phone"]
+
+    def get_email_display_value(self):
+        return contact_links(self.object)["email"]
 
     def get_field_display_value(self, field_name, field):
         value = getattr(self.object, field_name, None)
@@ -184,8 +261,17 @@ class RequestInspectView(ClinicScopedMixin, generic.InspectView):
         return self.object.physician.display_name if self.object.physician_id else "—"
 
 
-class RequestEditView(ScopedObjectMixin, generic.EditView):
-    """Staff change the status and their notes; nothing the patient sent is editable."""
+class RequestEditView(NeverCachedMixin, ScopedObjectMixin, generic.EditView):
+    """Staff change the status and add notes to the timeline; nothing the patient sent is
+    editable. A new status may e-mail the patient a templated message (status_messages)."""
+
+    template_name = "clinic_pages/appointments/admin/request_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = timeline_rows(self.object)
+        context["contact"] = contact_links(self.object)
+        return context
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -198,15 +284,31 @@ class RequestEditView(ScopedObjectMixin, generic.EditView):
         return response
 
     def save_instance(self):
+        user, data = self.request.user, self.form.cleaned_data
         with transaction.atomic():
             instance = super().save_instance()
+            text = data.get("add_note", "").strip()
+            if text:
+                note = RequestNote.objects.create(request=instance, author=user, text=text)
+                # The log names the entry only: a note may name the patient.
+                log(
+                    instance,
+                    "clinic_pages.appointments.note_added",
+                    user=user,
+                    data={"entry": note.pk},
+                )
             if instance.status != self.status_before:
                 log(
                     instance,
                     "clinic_pages.appointments.status_change",
-                    user=self.request.user,
+                    user=user,
                     data={"from": self.status_before, "to": instance.status},
                 )
+                message = (
+                    record_status_message(instance, user) if data.get("notify_patient") else None
+                )
+                if message is not None:
+                    transaction.on_commit(lambda: enqueue_status_message(message.pk))
         return instance
 
 
@@ -256,8 +358,29 @@ class SlotFormMixin:
 
 
 class SlotIndexView(ClinicScopedMixin, generic.IndexView):
+    """The slots, each booked or free, with the slot tools a button away."""
+
+    tool_url_names = ()  # (url name, label, permission), set by the viewset
+
     def get_base_queryset(self):
-        return self.scoped(super().get_base_queryset()).select_related("location", "physician")
+        taken = AppointmentRequest.objects.filter(slot=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+        return (
+            self.scoped(super().get_base_queryset())
+            .select_related("location", "physician")
+            .annotate(is_booked=Exists(taken))
+        )
+
+    @cached_property
+    def header_buttons(self):
+        policy = self.permission_policy
+        return [
+            *super().header_buttons,
+            *(
+                HeaderButton(label, url=reverse(url_name), icon_name="time")
+                for url_name, label, action in self.tool_url_names
+                if policy.user_has_any_permission(self.request.user, action)
+            ),
+        ]
 
 
 class SlotCreateView(SlotFormMixin, generic.CreateView):
@@ -280,7 +403,7 @@ class SlotUsageView(ClinicScopedMixin, usage.UsageView):
     pass
 
 
-class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class SlotPatternView(SlotToolMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Makes slots from the office's opening hours and the physician's working hours there;
     times a physician is already booked (at any office) and existing slots are skipped."""
 
@@ -289,7 +412,6 @@ class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
     page_title = _("Create slots from a weekly pattern")
     header_icon = "time"
     model = None  # set by the viewset; its permission policy applies
-    index_url_name = None
 
     def get_form(self, form_class=None):
         return WeeklySlotPatternForm(
@@ -322,7 +444,9 @@ class SlotPatternView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
         return redirect(self.index_url_name)
 
 
-class SlotDayView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class SlotDayView(
+    NeverCachedMixin, SlotToolMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """One day's slots across the user's offices, with who holds each, each office's day on
     its own clock."""
 

@@ -60,7 +60,7 @@ def test_other_clinics_request_is_404_and_unchanged(client, requests_of_both, al
     before = AppointmentRequest.objects.values().get(pk=theirs.pk)
     url = f"{BASE}{view}/{theirs.pk}/"
     assert client.get(url).status_code == 404
-    post = {"status": "declined", "staff_notes": "x"} if view == "edit" else {}
+    post = {"status": "declined", "add_note": "x"} if view == "edit" else {}
     assert client.post(url, post).status_code == 404
     assert AppointmentRequest.objects.values().get(pk=theirs.pk) == before
 
@@ -76,10 +76,10 @@ def test_filters_narrow_the_listing(client, requests_of_both, alpha_staff):
 def test_view_status_change_and_delete_are_audited(client, requests_of_both, alpha_staff):
     mine, _ = requests_of_both
     assert client.get(f"{BASE}inspect/{mine.pk}/").status_code == 200
-    response = client.post(f"{BASE}edit/{mine.pk}/", {"status": "booked", "staff_notes": "Tue"})
+    response = client.post(f"{BASE}edit/{mine.pk}/", {"status": "booked", "add_note": "Tue"})
     assert response.status_code == 302
     mine.refresh_from_db()
-    assert (mine.status, mine.staff_notes) == ("booked", "Tue")
+    assert (mine.status, mine.timeline.get(kind="note").text) == ("booked", "Tue")
     change = ModelLogEntry.objects.get(action="clinic_pages.appointments.status_change")
     assert change.data == {"from": "new", "to": "booked"}
     assert change.user == alpha_staff

@@ -122,6 +122,7 @@ def settings_data(settings, *, practice_name: str) -> dict:
         "practice_name": practice_name,
         "tagline": settings.tagline,
         "logo": "",
+        "theme": settings.theme,
         "brand_colour": settings.brand_colour,
         "accent_colour": settings.accent_colour,
         "phone": settings.phone,
@@ -143,4 +144,4 @@ def settings_data(settings, *, practice_name: str) -> dict:
 
 
 def appointment_request_data(request, *, status: str, staff_notes: str) -> dict:
-    return {"status": status, "staff_notes": staff_notes}
+    return {"status": status, "add_note": staff_notes}

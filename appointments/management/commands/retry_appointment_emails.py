@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from clinic_pages.appointments.notifications import deliver_pending, requests_with_pending_emails
+from clinic_pages.appointments.status_messages import send_pending_status_messages
 
 MAX_DAYS = 3650
 
@@ -17,7 +18,8 @@ MAX_DAYS = 3650
 class Command(BaseCommand):
     help = (
         "Send notification, confirmation and cancellation e-mails that did not go out for "
-        "requests made (or cancelled) within --within-days."
+        "requests made (or cancelled) within --within-days, and the front desk's status "
+        "messages to patients written since then."
     )
 
     def add_arguments(self, parser):
@@ -38,3 +40,6 @@ class Command(BaseCommand):
             tried += 1
             failed += bool(deliver_pending(booking))
         self.stdout.write(f"Retried e-mails for {tried} requests; {failed} still failing.")
+        # The front desk's status messages to patients (status_messages), same safety net.
+        sent, failing = send_pending_status_messages(since)
+        self.stdout.write(f"Sent {sent} status messages; {failing} still failing.")
