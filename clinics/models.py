@@ -11,7 +11,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -33,12 +35,14 @@ from clinic_pages.clinics.mfa_recovery import (  # noqa: F401  (staff recovery c
     RecoveryCode,
     RecoveryCodeDevice,
 )
+from clinic_pages.clinics.offices import WeekDay, week_of
 from clinic_pages.clinics.time_zones import (
     default_time_zone,
     time_zone_choices,
     validate_time_zone,
     zone_of,
 )
+from clinic_pages.clinics.trust import TrustSignalsMixin
 from clinic_pages.core.generation import bumps_site_generation
 from clinic_pages.core.validators import (
     hex_colour_validator,
@@ -221,6 +225,7 @@ class ClinicSettings(BaseSiteSetting):
         page = self.appointment_page
         return page if page is not None and page.live else None
 
+        *TrustSignalsMixin.trust_panels,
     @property
     def social_links(self) -> list[tuple[str, str]]:
         links = (
@@ -233,6 +238,18 @@ class ClinicSettings(BaseSiteSetting):
 
 
 class LocationQuerySet(models.QuerySet):
+    # The preview: the clinic's home page as visitors would see it with these settings.
+    preview_modes = [("", _("Home page"))]
+
+    def get_full_url(self) -> str | None:
+        return f"{self.site.root_url}/" if self.site_id else None
+
+    def serve_preview(self, request, mode_name):
+        # Wagtail's settings preview puts this unsaved instance on the request, where
+        # clinic_settings_for (clinics.context_processors) finds it; nothing is cached.
+        home = self.site.root_page.specific
+        return home.serve_preview(request, home.default_preview_mode)
+
     def for_site(self, site: Site) -> LocationQuerySet:
         return self.filter(site=site).prefetch_related("hours")
 
@@ -268,10 +285,37 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         max_digits=9, decimal_places=6, null=True, blank=True, help_text="For maps; optional."
     )
     parking_and_access = models.CharField(
-        max_length=300, blank=True, help_text="Parking, entrances, step-free access."
+        _("parking and access"),
+        max_length=300,
+        blank=True,
+        help_text=_("Parking, entrances, step-free access."),
+    )
+    transit = models.CharField(
+        _("public transport"),
+        max_length=300,
+        blank=True,
+        help_text=_("Buses and trains that stop nearby, and the walk from the stop."),
+    )
+    map_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("map image"),
+        help_text=_(
+            "Optional: a map of the area you made or may publish (e.g. an export with its "
+            "attribution). Shown on the office page; no map service is loaded."
+        ),
     )
     time_zone = models.CharField(
         _("time zone"),
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        blank=True,
+        help_text=_("The office page's address, e.g. 'glenview'; made from the name if empty."),
+    )
         max_length=64,
         blank=True,
         validators=[validate_time_zone],
@@ -318,14 +362,24 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     ]
     search_fields = [
         index.SearchField("name"),
+        FieldPanel("slug"),
         index.SearchField("locality"),
+        FieldPanel("transit"),
+        FieldPanel("map_image"),
         index.AutocompleteField("name"),
     ]
 
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["site", "name"], name="unique_location_name_per_clinic")
+            models.UniqueConstraint(
+                fields=["site", "name"], name="unique_location_name_per_clinic"
+            ),
+            models.UniqueConstraint(
+                fields=["site", "slug"],
+                condition=~models.Q(slug=""),
+                name="unique_location_slug_per_clinic",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -349,9 +403,16 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         return any(closure.first_day <= day <= closure.last_day for closure in self.closures.all())
 
     def opening_intervals(self, day: datetime.date) -> list[tuple[datetime.datetime, ...]]:
+    def clean(self):
+        super().clean()
+        if not self.slug and self.name:  # filled before the uniqueness checks run
+            self.slug = office_slug(self.name)
+
         """When the office is open on this local day, as (opens, closes) moments in its zone;
         none on a closed weekday or during a closure."""
         if self.is_closed_on(day):
+        if not self.slug:
+            self.slug = office_slug(self.name)
             return []
         zone = self.zone
         return [
@@ -401,6 +462,22 @@ class OpeningHours(Orderable):
     WEEKDAYS = [
         (0, "Monday"),
         (1, "Tuesday"),
+    @cached_property
+    def week(self) -> list[WeekDay]:
+        """All seven days, Monday first, each with its opening hours (none: closed)."""
+        return week_of(self.ordered_hours)
+
+    def upcoming_closures(self, limit: int = 10) -> list[LocationClosure]:
+        """Closures that have not ended by today on the office's clock, soonest first."""
+        today = timezone.now().astimezone(self.zone).date()
+        closures = sorted(self.closures.all(), key=lambda c: (c.first_day, c.last_day))
+        return [closure for closure in closures if closure.last_day >= today][:limit]
+
+
+def office_slug(name: str) -> str:
+    """'Glenview office' -> 'glenview-office': the office page's address."""
+    return slugify(name)[:80] or "office"
+
         (2, "Wednesday"),
         (3, "Thursday"),
         (4, "Friday"),

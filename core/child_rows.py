@@ -90,21 +90,29 @@ def child_lists(instance: models.Model, *relations: str) -> dict[str, list[model
     return {**rows_together(parts), **in_memory}
 
 
-def with_children(queryset: models.QuerySet, relation: str) -> list[models.Model]:
-    """The rows of ``queryset`` with their ``relation`` (a reverse foreign key) prefetched, in
-    one query: ``prefetch_related(relation)`` without its second query."""
-    rel = queryset.model._meta.get_field(relation)
-    children = rel.related_model._default_manager.filter(
-        **{f"{rel.field.name}__in": queryset.values("pk")}
-    )
-    lists = rows_together({"parents": queryset, "children": children})
-    by_parent: dict[object, list[models.Model]] = {}
-    for child in lists["children"]:
-        by_parent.setdefault(getattr(child, rel.field.attname), []).append(child)
-    cache_name = rel.cache_name if hasattr(rel, "cache_name") else rel.get_cache_name()
+def with_children(queryset: models.QuerySet, *relations: str) -> list[models.Model]:
+    """The rows of ``queryset`` with their ``relations`` (reverse foreign keys) prefetched, in
+    one query: ``prefetch_related(*relations)`` without its further queries."""
+    parts: dict[str, models.QuerySet] = {"parents": queryset}
+    fields = {}
+    for relation in relations:
+        rel = queryset.model._meta.get_field(relation)
+        fields[relation] = rel
+        parts[relation] = rel.related_model._default_manager.filter(
+            **{f"{rel.field.name}__in": queryset.values("pk")}
+        )
+    lists = rows_together(parts)
     for parent in lists["parents"]:
-        prefetched = getattr(parent, relation).all()
-        prefetched._result_cache = by_parent.get(parent.pk, [])
-        prefetched._prefetch_done = True
-        parent._prefetched_objects_cache = {cache_name: prefetched}
+        parent._prefetched_objects_cache = {}
+    by_pk = {parent.pk: parent for parent in lists["parents"]}
+    for relation, rel in fields.items():
+        by_parent: dict[object, list[models.Model]] = {}
+        for child in lists[relation]:
+            by_parent.setdefault(getattr(child, rel.field.attname), []).append(child)
+        cache_name = rel.cache_name if hasattr(rel, "cache_name") else rel.get_cache_name()
+        for pk, parent in by_pk.items():
+            prefetched = getattr(parent, relation).all()
+            prefetched._result_cache = by_parent.get(pk, [])
+            prefetched._prefetch_done = True
+            parent._prefetched_objects_cache[cache_name] = prefetched
     return lists["parents"]

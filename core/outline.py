@@ -57,6 +57,9 @@ class SiteOutline:
     # The site's notices (privacy, non-discrimination, accessibility), linked from every footer:
     # sections whose page type sets ``is_site_notice``.
     notices: tuple[MenuItem, ...] = ()
+    # The page listing the clinic's offices, one sub-page each (a section whose page type sets
+    # ``is_offices_index``): location cards everywhere link to their office's page through it.
+    offices: MenuItem | None = None
 
 
 def ancestor_paths(page: Page) -> list[str]:
@@ -120,12 +123,18 @@ def outline_of(root: Page, rows: Sequence[Page], request: HttpRequest | None) ->
         menu=items([row for row in visible if row.show_in_menus]),
         restricted_paths=tuple(row.path for row in rows if row.restricted),
         notices=items([row for row in visible if _is_notice(row)]),
+        offices=next(iter(items([row for row in visible if _is_offices_index(row)])), None),
     )
 
 
 def _is_notice(row: Page) -> bool:
     page_class = row.specific_class  # from the content type cache: no query once warm
     return bool(page_class and getattr(page_class, "is_site_notice", False))
+
+
+def _is_offices_index(row: Page) -> bool:
+    page_class = row.specific_class
+    return bool(page_class and getattr(page_class, "is_offices_index", False))
 
 
 def remember_outline(request: HttpRequest, outline: SiteOutline) -> None:

@@ -456,6 +456,7 @@ class DemoLoader:
         self.sync_settings(ctx)
         self.sync_clinic_team(spec, ctx)
         self.sync_booking(spec, ctx)
+        load_trust_and_offices(self, ctx)
 
     def sync_site(self, spec: ClinicSpec, home: HomePage) -> Site:
         site = Site.objects.filter(hostname=spec.hostname, port=PORT).first()

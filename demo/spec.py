@@ -11,6 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from clinic_pages.demo.trust_spec import ClosureSpec, OfficesSpec, TrustSpec
+
 BlockData = dict[str, Any]
 
 
@@ -52,6 +54,8 @@ class LocationSpec:
     email: str = ""
     parking_and_access: str = ""
     time_zone: str = ""  # IANA name; empty: the clinic's
+    transit: str = ""  # the rest is loaded by demo.trust
+    closures: list[ClosureSpec] = field(default_factory=list)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from clinic_pages.core.images import (
 )
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.home.notices import NoticeKind, language_taglines
+from clinic_pages.home.offices import OfficeIndexPage  # noqa: F401  (a page type of this app)
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 
@@ -84,6 +85,7 @@ class HomePage(ClinicPage):
         "clinic_pages_appointments.AppointmentPage",
         "clinic_pages_stories.PatientStoriesPage",
         "clinic_pages_home.NoticePage",
+        "clinic_pages_home.OfficeIndexPage",
     ]
 
     class Meta:

@@ -108,12 +108,23 @@ TYPES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
                 "knowsAbout",
                 "contactPoint",
                 "areaServed",
+                "foundingDate",
+                "makesOffer",
             }
         ),
     ),
     "Place": (
         ("Thing",),
-        frozenset({"address", "geo", "hasMap", "openingHoursSpecification", "telephone"}),
+        frozenset(
+            {
+                "address",
+                "geo",
+                "hasMap",
+                "openingHoursSpecification",
+                "specialOpeningHoursSpecification",
+                "telephone",
+            }
+        ),
     ),
     "LocalBusiness": (
         ("Organization", "Place"),
@@ -162,6 +173,18 @@ TYPES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
         ("Thing",),
         frozenset({"dayOfWeek", "opens", "closes", "validFrom", "validThrough"}),
     ),
+    # Offers: a clinic's self-pay prices
+    "Offer": (
+        ("Thing",),
+        frozenset(
+            {"itemOffered", "offeredBy", "price", "priceCurrency", "priceSpecification", "seller"}
+        ),
+    ),
+    "PriceSpecification": (
+        ("Thing",),
+        frozenset({"price", "priceCurrency", "minPrice", "maxPrice", "valueAddedTaxIncluded"}),
+    ),
+    "Service": (("Thing",), frozenset({"provider", "serviceType", "offers"})),
     "PropertyValue": (("Thing",), frozenset({"propertyID", "value", "unitCode", "unitText"})),
     # Health and life sciences
     "MedicalEntity": (

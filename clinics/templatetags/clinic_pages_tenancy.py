@@ -57,3 +57,18 @@ def footer_locations(context) -> list[Location]:
     )
     request._clinic_footer_locations = items
     return items
+
+
+@register.simple_tag(takes_context=True)
+def office_url(context, location: Location) -> str:
+    """The office's own page (a sub-page of the clinic's offices page), or "" when the clinic
+    has none. From the site outline routing already loaded: no query, even in an include
+    rendered with ``only`` (the request stays on the context)."""
+    request = getattr(context, "request", None) or context.get("request")
+    outline = site_outline(request) if request is not None else None
+    if outline is None or outline.offices is None or not location.slug:
+        return ""
+    site = Site.find_for_request(request)  # cached on the request: no query
+    if site is None or location.site_id != site.pk:
+        return ""
+    return f"{outline.offices.url}{location.slug}/"

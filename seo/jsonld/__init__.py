@@ -17,6 +17,7 @@ from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.faqs.models import FAQPage
 from clinic_pages.home.models import HomePage
+from clinic_pages.home.offices import OfficeIndexPage
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
 
@@ -24,6 +25,7 @@ from .articles import build_article_page
 from .base import Graph, Node, PageContext, site_nodes
 from .conditions import build_condition_page
 from .faqs import build_faq_page
+from .offices import build_office_index_page
 from .pages import build_appointment_page, build_home_page, build_index_page, build_web_page
 from .physicians import build_physician_page
 from .treatments import build_treatment_page
@@ -42,6 +44,7 @@ BUILDERS: dict[type[Page], Builder] = {
     ConditionIndexPage: build_index_page,
     PhysicianIndexPage: build_index_page,
     ArticleIndexPage: build_index_page,
+    OfficeIndexPage: build_office_index_page,
 }
 
 

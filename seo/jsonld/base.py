@@ -23,16 +23,12 @@ from clinic_pages.clinics.languages import language_of_url_path
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.images import LOGO_JSONLD
 
-Node = dict[str, Any]
+from .nodes import Node, compact, ref
+from .trust import trust_properties
 
 SCHEMA = "https://schema.org"
 SCHEMA_DAY = "https://schema.org/"
 WHITESPACE = re.compile(r"\s+")
-
-
-def ref(node_id: str) -> Node:
-    """A reference to a node described elsewhere in the graph (or on another page)."""
-    return {"@id": node_id}
 
 
 def plain_text(rich_text: str) -> str:
@@ -43,11 +39,6 @@ def plain_text(rich_text: str) -> str:
 def split_names(text: str) -> list[str]:
     """'Ketamine infusion, IV ketamine' -> ['Ketamine infusion', 'IV ketamine']."""
     return [name.strip() for name in (text or "").split(",") if name.strip()]
-
-
-def compact(node: Node) -> Node:
-    """Drop empty values so the graph never claims an empty name, list or address."""
-    return {key: value for key, value in node.items() if value not in (None, "", [], {})}
 
 
 @dataclass
@@ -193,6 +184,7 @@ def organization(ctx: PageContext) -> Node:
             "email": clinic.email,
             "logo": ctx.image_url(clinic.logo, LOGO_JSONLD),
             "sameAs": [url for _, url in clinic.social_links],
+            **trust_properties(clinic, ctx.organization_id),
         }
     )
 

@@ -38,7 +38,18 @@ def cache_key(page: Page | None, request: HttpRequest | None) -> str | None:
     if page is None:  # search results, error pages: the site and the practice only
         return f"{prefix}:site:{get_language()}"
     published = page.last_published_at.isoformat() if page.last_published_at else ""
-    return f"{prefix}:{page.pk}:{page.live_revision_id}:{published}:{get_language()}"
+    key = f"{prefix}:{page.pk}:{page.live_revision_id}:{published}:{get_language()}"
+    return key + _route(request)
+
+
+def _route(request: HttpRequest) -> str:
+    """A routable page's sub-page (an office's page below the offices page) has a graph of
+    its own: the route's name and arguments are part of the key."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None:
+        return ""
+    arguments = [*map(str, match.args), *(f"{k}={v}" for k, v in sorted(match.kwargs.items()))]
+    return ":" + "/".join([match.url_name or "", *arguments])
 
 
 def _routed_public(page: Page) -> bool:

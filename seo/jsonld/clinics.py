@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from clinic_pages.clinics.models import Location, OpeningHours
+from clinic_pages.clinics.models import Location, LocationClosure, OpeningHours
+from clinic_pages.core.outline import site_outline
 
 from .base import Node, PageContext, compact, ref
 
@@ -51,6 +52,39 @@ def opening_hours(hours: Iterable[OpeningHours]) -> list[Node]:
     ]
 
 
+def special_hours(closures: Iterable[LocationClosure]) -> list[Node]:
+    """Holidays and other closures, as schema.org says a place is closed on given days: hours
+    from midnight to midnight, valid from the first to the last day (on the office's clock)."""
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "opens": "00:00",
+            "closes": "00:00",
+            "validFrom": closure.first_day.isoformat(),
+            "validThrough": closure.last_day.isoformat(),
+        }
+        for closure in closures
+    ]
+
+
+def office_url(ctx: PageContext, location: Location) -> str:
+    """The office's own page, when the clinic has an offices page (from the site outline
+    routing loaded: no query); else ''."""
+    outline = site_outline(ctx.request) if ctx.request is not None else None
+    if outline is None or outline.offices is None or not location.slug:
+        return ""
+    return ctx.absolute(f"{outline.offices.url}{location.slug}/")
+
+
+def payment_accepted(ctx: PageContext) -> str:
+    """The insurance plans the clinic takes, and self-pay when it publishes prices."""
+    clinic = ctx.settings
+    names = [plan["name"] for plan in clinic.plan_list]
+    if clinic.price_list:
+        names.append("Self-pay")
+    return ", ".join(names)
+
+
 def reserve_action(ctx: PageContext) -> Node | None:
     """Booking leads to the clinic's appointment page, as every call to action does."""
     if not ctx.appointment_url:
@@ -62,14 +96,17 @@ def reserve_action(ctx: PageContext) -> Node | None:
     }
 
 
-def medical_clinic(ctx: PageContext, location: Location) -> Node:
-    """One office. ``ordered_hours`` uses the prefetched hours of ``Location.objects.for_site``."""
+def medical_clinic(
+    ctx: PageContext, location: Location, closures: Iterable[LocationClosure] = ()
+) -> Node:
+    """One office. ``ordered_hours`` uses the prefetched hours of ``Location.objects.for_site``;
+    ``closures``: the upcoming ones its own page lists."""
     return compact(
         {
             "@type": "MedicalClinic",
             "@id": clinic_id(ctx, location),
             "name": f"{ctx.settings.practice_name}, {location.name}",
-            "url": ctx.root_url,
+            "url": office_url(ctx, location) or ctx.root_url,
             "parentOrganization": ref(ctx.organization_id),
             "address": postal_address(location),
             "geo": geo(location),
@@ -77,6 +114,8 @@ def medical_clinic(ctx: PageContext, location: Location) -> Node:
             "telephone": location.phone or ctx.settings.phone,
             "email": location.email,
             "openingHoursSpecification": opening_hours(location.ordered_hours),
+            "specialOpeningHoursSpecification": special_hours(closures),
+            "paymentAccepted": payment_accepted(ctx),
             "potentialAction": reserve_action(ctx),
         }
     )

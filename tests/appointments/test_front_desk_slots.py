@@ -31,7 +31,8 @@ def _on_office_day(clinic, days: int, hour: int) -> datetime.datetime:
 
 
 def _section(html: str, heading: str) -> str:
-    start = html.index(f">{heading}")
+    """The day's section, from its heading to the next day's."""
+    start = html.index(f'id="agenda-day-{1 if heading == "Today" else 2}">{heading}')
     end = html.find("<section", start)
     return html[start : end if end != -1 else len(html)]
 
