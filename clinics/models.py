@@ -59,7 +59,7 @@ DEFAULT_DISCLAIMER = (
 
 @register_setting(icon="site")
 @bumps_site_generation(lambda settings: [settings.site_id])
-class ClinicSettings(BaseSiteSetting):
+class ClinicSettings(TrustSignalsMixin, BaseSiteSetting):
     """Everything that makes one Site look and speak as its own practice."""
 
     base_form_class = ClinicSettingsForm
@@ -207,6 +207,7 @@ class ClinicSettings(BaseSiteSetting):
             heading="Medical governance",
         ),
         FieldPanel("languages", heading=_("Languages")),
+        *TrustSignalsMixin.trust_panels,
     ]
 
     class Meta:
@@ -225,7 +226,6 @@ class ClinicSettings(BaseSiteSetting):
         page = self.appointment_page
         return page if page is not None and page.live else None
 
-        *TrustSignalsMixin.trust_panels,
     @property
     def social_links(self) -> list[tuple[str, str]]:
         links = (
@@ -238,18 +238,6 @@ class ClinicSettings(BaseSiteSetting):
 
 
 class LocationQuerySet(models.QuerySet):
-    # The preview: the clinic's home page as visitors would see it with these settings.
-    preview_modes = [("", _("Home page"))]
-
-    def get_full_url(self) -> str | None:
-        return f"{self.site.root_url}/" if self.site_id else None
-
-    def serve_preview(self, request, mode_name):
-        # Wagtail's settings preview puts this unsaved instance on the request, where
-        # clinic_settings_for (clinics.context_processors) finds it; nothing is cached.
-        home = self.site.root_page.specific
-        return home.serve_preview(request, home.default_preview_mode)
-
     def for_site(self, site: Site) -> LocationQuerySet:
         return self.filter(site=site).prefetch_related("hours")
 
@@ -271,6 +259,12 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         help_text="The clinic this office belongs to.",
     )
     name = models.CharField(max_length=120, help_text="e.g. 'Glenview office'.")
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        blank=True,
+        help_text=_("The office page's address, e.g. 'glenview'; made from the name if empty."),
+    )
     street_address = models.CharField(max_length=200, help_text="Street and number, suite.")
     locality = models.CharField(max_length=100, help_text="City.")
     region = models.CharField(max_length=50, help_text="State, e.g. 'IL'.")
@@ -310,12 +304,6 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     )
     time_zone = models.CharField(
         _("time zone"),
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        blank=True,
-        help_text=_("The office page's address, e.g. 'glenview'; made from the name if empty."),
-    )
         max_length=64,
         blank=True,
         validators=[validate_time_zone],
@@ -344,7 +332,10 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
             heading="Address",
         ),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("slug"),
         FieldPanel("parking_and_access"),
+        FieldPanel("transit"),
+        FieldPanel("map_image"),
         FieldPanel(
             "time_zone",
             widget=forms.Select(
@@ -362,10 +353,7 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     ]
     search_fields = [
         index.SearchField("name"),
-        FieldPanel("slug"),
         index.SearchField("locality"),
-        FieldPanel("transit"),
-        FieldPanel("map_image"),
         index.AutocompleteField("name"),
     ]
 
@@ -385,9 +373,16 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     def __str__(self) -> str:
         return f"{self.name} ({self.locality}, {self.region})"
 
+    def clean(self):
+        super().clean()
+        if not self.slug and self.name:  # filled before the uniqueness checks run
+            self.slug = office_slug(self.name)
+
     def save(self, *args, **kwargs):
         if not self.time_zone and self.site_id:
             self.time_zone = clinic_time_zone(self.site_id)
+        if not self.slug:
+            self.slug = office_slug(self.name)
         super().save(*args, **kwargs)
 
     @property
@@ -403,16 +398,9 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         return any(closure.first_day <= day <= closure.last_day for closure in self.closures.all())
 
     def opening_intervals(self, day: datetime.date) -> list[tuple[datetime.datetime, ...]]:
-    def clean(self):
-        super().clean()
-        if not self.slug and self.name:  # filled before the uniqueness checks run
-            self.slug = office_slug(self.name)
-
         """When the office is open on this local day, as (opens, closes) moments in its zone;
         none on a closed weekday or during a closure."""
         if self.is_closed_on(day):
-        if not self.slug:
-            self.slug = office_slug(self.name)
             return []
         zone = self.zone
         return [
@@ -444,6 +432,22 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
     def ordered_hours(self) -> list[OpeningHours]:
         return sorted(self.hours.all(), key=lambda h: h.weekday)
 
+    @cached_property
+    def week(self) -> list[WeekDay]:
+        """All seven days, Monday first, each with its opening hours (none: closed)."""
+        return week_of(self.ordered_hours)
+
+    def upcoming_closures(self, limit: int = 10) -> list[LocationClosure]:
+        """Closures that have not ended by today on the office's clock, soonest first."""
+        today = timezone.now().astimezone(self.zone).date()
+        closures = sorted(self.closures.all(), key=lambda c: (c.first_day, c.last_day))
+        return [closure for closure in closures if closure.last_day >= today][:limit]
+
+
+def office_slug(name: str) -> str:
+    """'Glenview office' -> 'glenview-office': the office page's address."""
+    return slugify(name)[:80] or "office"
+
 
 def clinic_time_zone(site_id: int) -> str:
     """The clinic's zone, for an office that has none of its own."""
@@ -462,22 +466,6 @@ class OpeningHours(Orderable):
     WEEKDAYS = [
         (0, "Monday"),
         (1, "Tuesday"),
-    @cached_property
-    def week(self) -> list[WeekDay]:
-        """All seven days, Monday first, each with its opening hours (none: closed)."""
-        return week_of(self.ordered_hours)
-
-    def upcoming_closures(self, limit: int = 10) -> list[LocationClosure]:
-        """Closures that have not ended by today on the office's clock, soonest first."""
-        today = timezone.now().astimezone(self.zone).date()
-        closures = sorted(self.closures.all(), key=lambda c: (c.first_day, c.last_day))
-        return [closure for closure in closures if closure.last_day >= today][:limit]
-
-
-def office_slug(name: str) -> str:
-    """'Glenview office' -> 'glenview-office': the office page's address."""
-    return slugify(name)[:80] or "office"
-
         (2, "Wednesday"),
         (3, "Thursday"),
         (4, "Friday"),

@@ -48,6 +48,7 @@ from clinic_pages.demo.blocks import build_stream, rich_text
 from clinic_pages.demo.reader import WEEKDAYS
 from clinic_pages.demo.slots import add_demo_reasons, create_demo_slots
 from clinic_pages.demo.spec import BlockData, ClinicSpec, DemoSpec
+from clinic_pages.demo.trust import load_trust_and_offices
 from clinic_pages.faqs.models import FAQPage, Question
 from clinic_pages.home.models import HomePage
 from clinic_pages.onboarding.clinics import ClinicSpec as OnboardingSpec

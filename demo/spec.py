@@ -193,6 +193,8 @@ class ClinicSpec:
     articles: list[ArticleSpec] = field(default_factory=list)
     featured_treatment_slugs: list[str] = field(default_factory=list)
     is_default_site: bool = False
+    trust: TrustSpec | None = None  # demo.trust: credentials, insurance, self-pay prices
+    offices: OfficesSpec | None = None  # the offices page's title and introduction
     time_zone: str = "America/Chicago"  # IANA name of where the clinic is
     # Clinics that publish bookable slots; the others take callback requests.
     publishes_slots: bool = False
