@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-sqlite test-postgres test-browser lint layers format bench smoke audit check plugin-check clean messages i18n-check
+.PHONY: setup demo load-demo serve test test-sqlite test-postgres test-browser lint layers format bench smoke audit check plugin-check clean messages i18n-check vnu validate-html
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -49,8 +49,22 @@ test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinic_pages} \
 		$(BIN)/python -m pytest -m postgres
 
-test-browser: setup
+test-browser: setup vnu
 	$(BIN)/python -m pytest -m browser
+
+# The W3C Nu HTML checker: npm's vnu-jar (tools/vnu, version locked), run locally on Java 11+.
+# --ignore-scripts: the package's install script would fetch a Java runtime; we use the system's.
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(VNU_JAR)
+
+vnu: $(VNU_JAR)
+
+# Every page type of the five demo clinics (both languages, booking pages, search, 404) through
+# the Nu checker; any error fails. Required: a missing checker or browser is a failure, not a skip.
+validate-html: setup vnu
+	CLINIC_PAGES_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser tests/browser/test_html_validity.py
 
 lint: setup layers
 	$(BIN)/ruff check .

@@ -10,6 +10,7 @@ before anything is written; the loader passes links to the objects it has create
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -45,7 +46,23 @@ def rich_text(text: Prose) -> str:
         return ""
     if text.lstrip().startswith("<"):
         return text.strip()
-    return "".join(f"<p>{part.strip()}</p>" for part in text.strip().split("\n\n"))
+    return "".join(_paragraphs(part) for part in text.strip().split("\n\n"))
+
+
+# A list written inside a paragraph's text: HTML has no list inside <p> (the browser closes the
+# paragraph before it, leaving a stray </p>), so the list stands between paragraphs.
+LIST = re.compile(r"(<(ul|ol)>.*?</\2>)", re.DOTALL)
+
+
+def _paragraphs(part: str) -> str:
+    pieces = LIST.split(part)
+    html = []
+    for i in range(0, len(pieces), 3):  # text, list, list tag name, text, ...
+        if pieces[i].strip():
+            html.append(f"<p>{pieces[i].strip()}</p>")
+        if i + 1 < len(pieces):
+            html.append(pieces[i + 1])
+    return "".join(html)
 
 
 def section(links: Links, heading: str, body: Prose) -> Block:
