@@ -52,8 +52,10 @@ def _unwrap_all(value: Any) -> Any:
 class DataFiles:
     """The data folder: TOML files read once each, with ``shared`` entries filled in."""
 
-    def __init__(self, root: Path = DATA_DIR):
+    def __init__(self, root: Path = DATA_DIR, shared: str = SHARED):
+        # ``shared`` is the folder of shared entries: ``shared/es`` for the Spanish files.
         self.root = root
+        self.shared = shared
         self._cache: dict[Path, dict[str, Any]] = {}
         self._reading: set[Path] = set()
 
@@ -105,7 +107,7 @@ class DataFiles:
         if not isinstance(name, str) or "." not in name:
             raise DemoDataError(where, f"expected 'file.key', e.g. 'ketamine.myths', not {name!r}")
         file, *keys = name.split(".")
-        relative = f"{SHARED}/{file}.toml"
+        relative = f"{self.shared}/{file}.toml"
         if not (self.root / relative).is_file():
             raise DemoDataError(where, f"no shared file {relative} for {name!r}")
         entry: Any = self.read(relative)

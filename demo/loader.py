@@ -48,6 +48,7 @@ from clinic_pages.demo.blocks import build_stream, rich_text
 from clinic_pages.demo.reader import WEEKDAYS
 from clinic_pages.demo.slots import add_demo_reasons, create_demo_slots
 from clinic_pages.demo.spec import BlockData, ClinicSpec, DemoSpec
+from clinic_pages.demo.translations import load_translations
 from clinic_pages.demo.trust import load_trust_and_offices
 from clinic_pages.faqs.models import FAQPage, Question
 from clinic_pages.home.models import HomePage
@@ -455,9 +456,11 @@ class DemoLoader:
         self.load_treatments(ctx)
         self.load_articles(ctx)
         self.sync_settings(ctx)
+        load_trust_and_offices(self, ctx)
         self.sync_clinic_team(spec, ctx)
         self.sync_booking(spec, ctx)
-        load_trust_and_offices(self, ctx)
+        # After the team: translations go through the clinic's review workflow.
+        load_translations(self, ctx, stream_raw)
 
     def sync_site(self, spec: ClinicSpec, home: HomePage) -> Site:
         site = Site.objects.filter(hostname=spec.hostname, port=PORT).first()
@@ -713,6 +716,7 @@ class DemoLoader:
                 "practice_name": spec.practice_name,
                 "tagline": spec.tagline,
                 "logo": ctx.images["logo"],
+                "theme": spec.theme,
                 "brand_colour": spec.brand_colour,
                 "accent_colour": spec.accent_colour,
                 "phone": spec.phone,

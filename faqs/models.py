@@ -6,12 +6,22 @@ from itertools import groupby
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Subquery
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, Site
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    Site,
+)
 from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
+from clinic_pages.clinics.languages import default_language, language_choices
 from clinic_pages.clinics.pages import ClinicPage
 from clinic_pages.core.blocks import LIMITED_RICH_TEXT
 from clinic_pages.core.generation import bumps_site_generation
@@ -39,6 +49,15 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         max_length=80, help_text="Questions are grouped by topic on the FAQ page, e.g. 'Ketamine'."
     )
     question = models.CharField(max_length=250, help_text="As a patient would ask it.")
+    # A question is written in one language and listed on the FAQ page of that language only
+    # (docs/i18n.md); a page's FAQ block shows the questions its editor chose.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("The language the question and answer are written in."),
+    )
     answer = RichTextField(features=LIMITED_RICH_TEXT, help_text="A short, direct answer.")
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first within a topic."
@@ -51,6 +70,7 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
     panels = [
         FieldPanel("site"),
         FieldPanel("topic"),
+        FieldPanel("language"),
         FieldPanel("question"),
         FieldPanel("answer"),
         FieldPanel("sort_order"),
@@ -60,6 +80,7 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         index.SearchField("answer"),
         index.AutocompleteField("question"),
         index.FilterField("site_id"),
+        index.FilterField("language"),
         index.FilterField("live"),  # the site search finds published answers only
     ]
 
@@ -100,9 +121,12 @@ class FAQPage(MedicalReviewMixin, ClinicPage):
         verbose_name = "FAQ page"
 
     def topics(self, site: Site) -> list[tuple[str, list[Question]]]:
-        questions = Question.objects.filter(site=site, live=True).order_by(
-            "topic", "sort_order", "question"
-        )
+        """The clinic's published questions in this page's language, grouped by topic."""
+        # The page's language as a subquery: no query of its own for the page's locale.
+        language = Locale.objects.filter(pk=self.locale_id).values("language_code")
+        questions = Question.objects.filter(
+            site=site, live=True, language=Subquery(language)
+        ).order_by("topic", "sort_order", "question")
         return [(topic, list(items)) for topic, items in groupby(questions, key=lambda q: q.topic)]
 
     def get_context(self, request, *args, **kwargs):

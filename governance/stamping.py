@@ -14,15 +14,25 @@ from clinic_pages.physicians.models import PhysicianPage
 logger = logging.getLogger("clinic_pages.governance")
 
 
-def reviewer_physician(user, site):
-    """The physician page of this clinic that belongs to the approving user, if any."""
-    return (
+def reviewer_physician(user, site, locale_id: int | None = None):
+    """The physician page of this clinic that belongs to the approving user, if any: its live
+    translation in the reviewed page's locale when there is one (a Spanish page names the
+    reviewer's Spanish profile), else the one in the clinic's main tree."""
+    physician = (
         PhysicianPage.objects.live()
         .descendant_of(site.root_page)
         .filter(account=user)
         .order_by("path")
         .first()
     )
+    if physician is None or locale_id is None or physician.locale_id == locale_id:
+        return physician
+    translation = (
+        PhysicianPage.objects.live()
+        .filter(translation_key=physician.translation_key, locale_id=locale_id)
+        .first()
+    )
+    return translation or physician
 
 
 def stamp_review(revision: Revision, user) -> None:
@@ -37,7 +47,7 @@ def stamp_review(revision: Revision, user) -> None:
         return
     site = page.get_site()
     interval = ClinicSettings.for_site(site).review_interval_days
-    physician = reviewer_physician(user, site)
+    physician = reviewer_physician(user, site, page.locale_id)
     if physician is None:
         # Keeping the previous reviewer would credit them with a review they did not do.
         logger.warning(
