@@ -44,6 +44,7 @@ from clinic_pages.clinics.time_zones import (
 )
 from clinic_pages.clinics.trust import TrustSignalsMixin
 from clinic_pages.core.generation import bumps_site_generation
+from clinic_pages.core.themes import DEFAULT_THEME, Theme
 from clinic_pages.core.validators import (
     hex_colour_validator,
     phone_validator,
@@ -59,8 +60,12 @@ DEFAULT_DISCLAIMER = (
 
 @register_setting(icon="site")
 @bumps_site_generation(lambda settings: [settings.site_id])
-class ClinicSettings(TrustSignalsMixin, BaseSiteSetting):
-    """Everything that makes one Site look and speak as its own practice."""
+class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
+    """Everything that makes one Site look and speak as its own practice.
+
+    The settings form previews the clinic's home page with the unsaved values (Wagtail's
+    preview panel for settings), so an editor sees a theme before saving it.
+    """
 
     base_form_class = ClinicSettingsForm
     # Every page shows the logo and links the booking page: one query for the three rows.
@@ -75,6 +80,16 @@ class ClinicSettings(TrustSignalsMixin, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Shown in the header; a wide image about 3:1 works best.",
+    )
+    theme = models.CharField(
+        _("theme"),
+        max_length=20,
+        choices=Theme.choices,
+        default=DEFAULT_THEME,
+        help_text=_(
+            "The layout, type and card style of the whole site. Open the preview to try one "
+            "before saving."
+        ),
     )
     brand_colour = models.CharField(
         max_length=7,
@@ -169,8 +184,11 @@ class ClinicSettings(TrustSignalsMixin, BaseSiteSetting):
             heading="Identity",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("brand_colour"), FieldPanel("accent_colour")])],
-            heading="Brand colours",
+            [
+                FieldPanel("theme"),
+                FieldRowPanel([FieldPanel("brand_colour"), FieldPanel("accent_colour")]),
+            ],
+            heading=_("Theme and brand colours"),
         ),
         MultiFieldPanel(
             [
@@ -219,6 +237,18 @@ class ClinicSettings(TrustSignalsMixin, BaseSiteSetting):
     @property
     def phone_href(self) -> str:
         return tel_href(self.phone)
+
+    # The preview: the clinic's home page as visitors would see it with these settings.
+    preview_modes = [("", _("Home page"))]
+
+    def get_full_url(self) -> str | None:
+        return f"{self.site.root_url}/" if self.site_id else None
+
+    def serve_preview(self, request, mode_name):
+        # Wagtail's settings preview puts this unsaved instance on the request, where
+        # clinic_settings_for (clinics.context_processors) finds it; nothing is cached.
+        home = self.site.root_page.specific
+        return home.serve_preview(request, home.default_preview_mode)
 
     @cached_property
     def booking_page(self) -> Page | None:

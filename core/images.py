@@ -37,8 +37,7 @@ PORTRAIT_CARD = "fill-{240x240,480x480}|format-{avif,webp,jpeg}"
 # physicians/physician_page.html, and the physician's JSON-LD image.
 PORTRAIT = "fill-{320x320,640x640}|format-{avif,webp,jpeg}"
 PORTRAIT_JSONLD = "fill-400x400"
-# home/home_page.html
-HERO = "fill-{640x360,1280x720,1920x1080}-c50|format-{avif,webp,jpeg}"
+# home/hero.html: the hero's crops are the clinic's theme's (core.themes: hero_wide, hero_narrow).
 # core/blocks/figure.html
 FIGURE = "width-{400,800,1200}|format-{avif,webp,jpeg}"
 

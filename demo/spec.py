@@ -195,6 +195,7 @@ class ClinicSpec:
     is_default_site: bool = False
     trust: TrustSpec | None = None  # demo.trust: credentials, insurance, self-pay prices
     offices: OfficesSpec | None = None  # the offices page's title and introduction
+    theme: str = "calm"  # core.themes.Theme: layout, type and cards of the clinic's site
     time_zone: str = "America/Chicago"  # IANA name of where the clinic is
     # Clinics that publish bookable slots; the others take callback requests.
     publishes_slots: bool = False

@@ -18,12 +18,12 @@ from clinic_pages.core.card_fallbacks import load_card_images
 from clinic_pages.core.child_rows import with_children
 from clinic_pages.core.generation import cached_for_live_page
 from clinic_pages.core.images import (
-    HERO,
     PORTRAIT_CARD,
     ImageSpecs,
     cards,
     load_image_fields,
 )
+from clinic_pages.core.themes import theme_spec
 from clinic_pages.core.visibility import public_pages
 from clinic_pages.home.notices import NoticeKind, language_taglines
 from clinic_pages.home.offices import OfficeIndexPage  # noqa: F401  (a page type of this app)
@@ -169,11 +169,16 @@ class HomePage(ClinicPage):
     def rendered_images(self, context) -> ImageSpecs:
         return [
             *super().rendered_images(context),
-            (self.hero_image, HERO),
+            # The hero's crops depend on the clinic's theme (home/hero.html).
+            *self.hero_images(context.get("clinic_settings")),
             *cards(context["featured_treatments"]),
             *cards(context["physicians"], "photo", PORTRAIT_CARD),
             *cards(context["latest_articles"]),
         ]
+
+    def hero_images(self, clinic) -> ImageSpecs:
+        theme = theme_spec(getattr(clinic, "theme", None))
+        return [(self.hero_image, theme.hero_wide), (self.hero_image, theme.hero_narrow)]
 
 
 class HomeFeaturedTreatment(Orderable):

@@ -103,12 +103,15 @@ def _keep_joined_rows(site: Site, request: HttpRequest, joined: Site | None = No
         # Wagtail serves from ``site.root_page.localized``: the clinic home's own knows the
         # page's language without the base Page's query for the active Locale (clinics.pages).
         site.root_page = home
+    attribute = ClinicSettings.get_cache_attr_name()
+    if getattr(getattr(request, attribute, None), "site_id", None) == site.pk:
+        return  # the settings form's preview put its unsaved settings there: keep them
     try:
         settings = getattr(joined, SETTINGS_ACCESSOR)
     except ObjectDoesNotExist:
         return  # no settings row yet: ClinicSettings.for_request creates it
     settings._request = request  # as Wagtail's for_request does, for page URLs
-    setattr(request, ClinicSettings.get_cache_attr_name(), settings)
+    setattr(request, attribute, settings)
 
 
 def find_site(request: HttpRequest) -> Site | None:

@@ -36,13 +36,13 @@ def test_practice_name_and_brand_colour_belong_to_the_requested_site(two_clinics
     soup, html = _page(alpha.get(client, path))
     assert soup.title.string.strip().endswith("| Alpha Spine Center")
     assert "Alpha Spine Center" in soup.find(class_="brand").get_text()
-    assert "--brand:#123456" in html
+    assert "--primary:#123456" in html
     assert "Beta Pain Clinic" not in html
     assert "#5a1e66" not in html
 
     soup, html = _page(beta.get(client, path))
     assert "Beta Pain Clinic" in soup.find(class_="brand").get_text()
-    assert "--brand:#5a1e66" in html
+    assert "--primary:#5a1e66" in html
     assert "Alpha Spine Center" not in html
     assert "#123456" not in html
 
@@ -76,7 +76,7 @@ def test_a_site_without_settings_still_renders_with_defaults(two_clinics, client
     alpha, _ = two_clinics
     ClinicSettings.objects.filter(site=alpha.site).delete()
     _, html = _page(alpha.get(client, "/"))
-    assert "--brand:#1f4e79" in html
+    assert "--primary:#1f4e79" in html
     assert "Alpha Spine Center" not in html
 
 

@@ -54,7 +54,7 @@ def test_the_brand_style_is_allowed_by_its_hash_on_a_miss_and_on_a_hit(clinic, t
         assert response[STATUS_HEADER] == expected
         html = response.content.decode()
         style = html.split("<style>", 1)[1].split("</style>", 1)[0]
-        assert "--brand:#1f4e79" in style
+        assert "--primary:#1f4e79" in style
         assert "nonce" not in html
         policy = response["Content-Security-Policy"]
         style_src = next(d for d in policy.split(";") if d.strip().startswith("style-src"))
