@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -266,10 +267,10 @@ class PhysicianEducation(Orderable):
     kind = models.CharField(
         max_length=20,
         choices=[
-            ("degree", "Medical degree"),
-            ("residency", "Residency"),
-            ("fellowship", "Fellowship"),
-            ("other", "Other training"),
+            ("degree", _("Medical degree")),
+            ("residency", _("Residency")),
+            ("fellowship", _("Fellowship")),
+            ("other", _("Other training")),
         ],
         default="degree",
     )
