@@ -93,23 +93,50 @@ def _booking_pages(client: Client, host: str, appointment_path: str, site) -> di
     return {name: response.content.decode() for name, response in pages.items()}
 
 
+def _links_under(html: str, host: str, prefix: str) -> list[str]:
+    """Paths of the links in ``html`` that lead below ``prefix`` on the same host, in order."""
+    found = []
+    for link in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+        url = urlsplit(link["href"])
+        if url.netloc in ("", host) and url.path.startswith(prefix) and url.path != prefix:
+            found.append(url.path)
+    return found
+
+
 def _spanish_pages(client: Client, host: str) -> dict[str, str]:
-    """The Spanish home page and one page of each section it links to, where the clinic has them."""
+    """The Spanish home page, each section it links to and one page in each section."""
     response = client.get("/es/", HTTP_HOST=host)
     if response.status_code != 200:
         return {}
     pages = {"/es/": response.content.decode()}
-    soup = BeautifulSoup(response.content, "html.parser")
-    sections = {}
-    for link in soup.find_all("a", href=True):
-        path = urlsplit(link["href"]).path
+    queue = _links_under(pages["/es/"], host, "/es/")
+    shapes: set[tuple[str, int]] = set()
+    while queue and len(pages) < 16:
+        path = queue.pop(0)
         parts = [part for part in path.split("/") if part]
-        if len(parts) >= 2 and parts[0] == "es" and urlsplit(link["href"]).netloc in ("", host):
-            sections.setdefault(parts[1], path)
-    for path in sections.values():
+        if (parts[1], len(parts)) in shapes:
+            continue
+        shapes.add((parts[1], len(parts)))
         spanish = client.get(path, HTTP_HOST=host)
         if spanish.status_code == 200 and "text/html" in spanish["Content-Type"]:
             pages[path] = spanish.content.decode()
+            queue += _links_under(pages[path], host, path)
+    return pages
+
+
+def _unpublished_pages(site) -> dict[str, str]:
+    """Notices (drafts until the clinic completes them) and stories pages, as their preview."""
+    from clinic_pages.home.models import NoticePage
+    from clinic_pages.stories.models import PatientStoriesPage
+
+    pages = {}
+    for model in (NoticePage, PatientStoriesPage):
+        for page in model.objects.descendant_of(site.root_page).not_live():
+            response = page.get_latest_revision_as_object().make_preview_request()
+            if hasattr(response, "render"):
+                response.render()
+            assert response.status_code == 200, f"the preview of {page.url_path} failed"
+            pages[f"preview {model.__name__} {page.slug}"] = response.content.decode()
     return pages
 
 
@@ -131,10 +158,14 @@ def _render_every_page_type(folder: Path, demo_facts, settings, django_db_blocke
                 if path in (SEARCH_PATH, MISSING_PATH) or kind == "booking form with errors":
                     continue
                 pages[f"{kind} {path}"] = _get(client, host, path)
+                if kind == "OfficeIndexPage":  # each office's own page is a route below it
+                    for office in _links_under(pages[f"{kind} {path}"], host, path)[:1]:
+                        pages[f"office {office}"] = _get(client, host, office)
             pages["search"] = _get(client, host, SEARCH_PATH)
             pages["404"] = _get(client, host, MISSING_PATH, expect=404)
             pages.update(_booking_pages(client, host, facts.appointment.path, site))
             pages.update({f"spanish {p}": html for p, html in _spanish_pages(client, host).items()})
+            pages.update(_unpublished_pages(site))
             for name, html in pages.items():
                 safe = re.sub(r"[^\w.-]+", "_", name).strip("_")
                 (folder / f"{slug}--{safe}.html").write_text(html, encoding="utf-8")
