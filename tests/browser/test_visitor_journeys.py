@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CLINIC_SLUGS
-from tests.browser.helpers import DESKTOP, SUBMIT_BOOKING, VIEWPORTS, activate
+from tests.browser.helpers import DESKTOP, SUBMIT_BOOKING, VIEWPORTS, activate, open_menu
 
 
 def _at(path: str) -> re.Pattern:
@@ -59,7 +59,8 @@ def test_visitor_goes_from_home_to_the_booking_form(
     activate(question.locator("summary"), touch)
     expect(answer).to_be_visible()
 
-    # The clinic's FAQ page, from the main navigation.
+    # The clinic's FAQ page, from the main navigation (behind the menu button on a phone).
+    open_menu(page, touch)
     activate(main_nav.get_by_role("link", name=facts.faq.title, exact=True), touch)
     expect(page).to_have_url(_at(facts.faq.path))
     expect(h1).to_have_text(facts.faq.title)
@@ -67,6 +68,7 @@ def test_visitor_goes_from_home_to_the_booking_form(
     assert main.locator("details.faq-item").count() >= 3
 
     # A physician, from the physicians index.
+    open_menu(page, touch)
     activate(main_nav.get_by_role("link", name=facts.physician_index.title, exact=True), touch)
     expect(h1).to_have_text(facts.physician_index.title)
     activate(main.get_by_role("link", name=facts.physician.title, exact=True), touch)
