@@ -22,6 +22,8 @@ from clinic_pages.appointments.models import (
 from clinic_pages.appointments.permissions import ClinicScopedPermissionPolicy
 from clinic_pages.appointments.views import admin as views
 from clinic_pages.appointments.views.front_desk import SlotAgendaView
+from clinic_pages.appointments.withdrawal import tell_staff, withdraw_slots_outside_hours
+from clinic_pages.clinics.models import Location
 
 # Registered before the viewsets so Wagtail never builds its unscoped fallback policy.
 register_permission_policy(
@@ -275,3 +277,12 @@ def add_front_desk_panel(request, panels):
     read requests, keep theirs)."""
     if is_front_desk(request.user):
         panels.append(FrontDeskPanel(request.user))
+
+
+@hooks.register("after_edit_snippet")
+def withdraw_slots_outside_new_hours(request, instance):
+    """An office's changed opening hours or closures withdraw its free slots outside them and
+    flag the booked ones for the front desk (appointments.withdrawal)."""
+    if isinstance(instance, Location):
+        slots = AppointmentSlot.objects.filter(location=instance)
+        tell_staff(request, withdraw_slots_outside_hours(slots, request.user))

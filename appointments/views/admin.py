@@ -50,6 +50,7 @@ from clinic_pages.appointments.status_messages import (
 )
 from clinic_pages.appointments.timeline import contact_links, timeline_rows
 from clinic_pages.appointments.views.front_desk import NeverCachedMixin, SlotToolMixin
+from clinic_pages.appointments.withdrawal import tell_staff, withdraw_slots_outside_hours
 from clinic_pages.clinics.access import sites_for_user
 from clinic_pages.clinics.forms import confine_choices
 from clinic_pages.clinics.models import ClinicSettings, Location
@@ -518,11 +519,23 @@ class ScheduleCreateView(ScheduleFormMixin, generic.CreateView):
 
 
 class ScheduleEditView(ScheduleFormMixin, ScopedObjectMixin, generic.EditView):
-    pass
+    """Changed hours withdraw the physician's free slots now outside them (withdrawal)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        physician_slots = AppointmentSlot.objects.filter(physician=instance.physician_id)
+        tell_staff(self.request, withdraw_slots_outside_hours(physician_slots, self.request.user))
+        return instance
 
 
 class ScheduleDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
+    """Hours removed withdraw the physician's free slots now outside every row left."""
+
+    def delete_action(self):
+        physician_id = self.object.physician_id
+        super().delete_action()
+        physician_slots = AppointmentSlot.objects.filter(physician=physician_id)
+        tell_staff(self.request, withdraw_slots_outside_hours(physician_slots, self.request.user))
 
 
 class ScheduleHistoryView(ClinicScopedMixin, history.HistoryView):
