@@ -29,6 +29,20 @@ class ClinicalReviewTask(GroupApprovalTask):
             sign_off(page, user, page.get_latest_revision())
         return super().on_action(task_state, user, action_name, **kwargs)
 
+    def get_actions(self, obj, user):
+        """Wagtail's actions, with "Approve" opening the form that shows the reading grade.
+
+        Wagtail's plain "Approve" (the dashboard's one-click approve, the editor's approve menu
+        item) publishes without a form, so the reviewer would approve without seeing the grade;
+        here it opens the approve form, whose comment is optional, so "Approve with comment"
+        adds nothing and is left out.
+        """
+        actions = super().get_actions(obj, user)
+        if not actions:
+            return actions
+        kept = [(name, label, modal) for name, label, modal in actions if name != "approve"]
+        return [*kept, ("approve", _("Approve"), True)]
+
     def get_template_for_action(self, action):
         # The approve and request-changes forms show the reviewer the page's reading grade.
         return "clinic_pages/governance/readability/review_action_modal.html"
