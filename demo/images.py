@@ -77,7 +77,11 @@ def _cache_dir() -> Path | None:
     setting = os.environ.get(CACHE_ENV, "")
     if setting == "off":
         return None
-    return Path(setting) if setting else Path(tempfile.gettempdir()) / "clinic-pages-demo-images"
+    if setting:
+        return Path(setting)
+    # One folder per user: nobody else's files are read back as pictures.
+    user = getattr(os, "getuid", lambda: "user")()
+    return Path(tempfile.gettempdir()) / f"clinic-pages-demo-images-{user}"
 
 
 def _cached(kind: str, args: tuple, draw) -> DemoImage:
