@@ -71,13 +71,15 @@ def _subject(status: str, reference: str) -> str:
 def compose(booking: AppointmentRequest, status: str) -> tuple[str, str]:
     """The subject and text for this status, in the request's language."""
     clinic = ClinicSettings.for_site(booking.site)
+    # When, where and with whom only from the booked slot: a preferred office or physician is
+    # a wish, not what the front desk arranged (that was said on the phone).
     slot = booking.slot if booking.slot_id else None
-    office = slot.location if slot else booking.location
-    physician = (slot.physician if slot else None) or booking.physician
+    office = slot.location if slot else None
+    physician = slot.physician if slot else None
     with translation.override(request_language(booking)):
         context = {
             "clinic_name": clinic.practice_name or booking.site.site_name,
-            "clinic_phone": (office.phone if office else "") or clinic.phone,
+            "clinic_phone": (office or booking.location or clinic).phone or clinic.phone,
             "booking": booking,
             "appointment_time": office_time(slot.starts_at, slot.time_zone) if slot else "",
             "office": office if status == Status.BOOKED else None,

@@ -172,3 +172,14 @@ def test_the_retry_command_sends_what_the_queue_lost(alpha, desk, change, queue)
     assert queue.results == [] and mail.outbox == []
     call_command("retry_appointment_emails", verbosity=0, stdout=io.StringIO())
     assert [m.to for m in mail.outbox if "About your" in m.subject] == [[booking.email]]
+
+
+def test_booked_without_a_slot_states_no_time_or_place(alpha, desk, change, queue):
+    booking = make_request(alpha, physician=alpha.extra["physician"])  # wishes, not a booking
+    change(booking, Status.BOOKED)
+    queue.run_all()
+    [message] = mail.outbox
+    assert "has booked your appointment" in message.body
+    assert "When:" not in message.body and "Where:" not in message.body
+    assert "Lee" not in message.body
+    assert "(312) 555-0142" in message.body  # the office's phone to call
