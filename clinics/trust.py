@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -64,7 +65,11 @@ class CredentialBlock(blocks.StructBlock):
         value = super().clean(value)
         if value["kind"] != CredentialKind.AFFILIATION and not value["issuer"]:
             raise blocks.StructBlockValidationError(
-                {"issuer": _("Name the body that issued this accreditation or certification.")}
+                {
+                    "issuer": ValidationError(
+                        _("Name the body that issued this accreditation or certification.")
+                    )
+                }
             )
         return value
 
@@ -129,7 +134,7 @@ class SelfPayPriceBlock(blocks.StructBlock):
         value = super().clean(value)
         if value["max_price"] is not None and value["max_price"] < value["price"]:
             raise blocks.StructBlockValidationError(
-                {"max_price": _("The highest price must not be below the price.")}
+                {"max_price": ValidationError(_("The highest price must not be below the price."))}
             )
         return value
 

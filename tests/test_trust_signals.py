@@ -8,13 +8,18 @@ import datetime
 import json
 import re
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.clinics.trust import DEFAULT_SELF_PAY_NOTE, CredentialBlock, SelfPayPriceBlock
 from tests import factories
+from tests.isolation import payloads
+
+SETTINGS = ("clinic_pages_clinics", "clinicsettings")
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(?P<json>.*?)</script>', re.DOTALL)
 
@@ -98,9 +103,7 @@ def trusted(clinic, ketamine):
     return clinic
 
 
-def test_home_page_trust_band_shows_years_credentials_with_issuer_and_insurance(
-    trusted, client
-):
+def test_home_page_trust_band_shows_years_credentials_with_issuer_and_insurance(trusted, client):
     html = trusted.get(client, trusted.home).content.decode()
 
     years = datetime.date.today().year - 2009
@@ -148,9 +151,7 @@ def test_treatment_page_shows_only_its_own_linked_price(trusted, ketamine, clien
     assert "Self-pay price" not in trusted.get(client, other).content.decode()
 
 
-def test_organization_jsonld_carries_founding_credentials_memberships_and_offers(
-    trusted, client
-):
+def test_organization_jsonld_carries_founding_credentials_memberships_and_offers(trusted, client):
     graph = graph_of(trusted.get(client, trusted.home))
     organization = node(graph, "MedicalOrganization")
 
@@ -164,7 +165,11 @@ def test_organization_jsonld_carries_founding_credentials_memberships_and_offers
         }
     ]
     assert organization["memberOf"] == [
-        {"@type": "Organization", "name": "Lakeside Pain Network (demo)", "url": "https://example.com"}
+        {
+            "@type": "Organization",
+            "name": "Lakeside Pain Network (demo)",
+            "url": "https://example.com",
+        }
     ]
     # Only an identifier the insurer published; never a plan's name.
     assert organization["healthPlanNetworkId"] == ["PHP-IL-042"]
@@ -240,3 +245,60 @@ def test_years_in_practice_count_from_the_founding_year(clinic):
     assert clinic.settings.years_in_practice(datetime.date(2026, 12, 1)) == 17
     clinic.settings.founded_year = None
     assert clinic.settings.years_in_practice() is None
+
+
+# --------------------------------------------------------------------------- the settings form
+
+
+def _settings_post(settings, **blocks) -> dict:
+    """The settings form as posted, unchanged but for the trust blocks given as StreamField
+    form data (``credentials=[{...}]``)."""
+    data = payloads.settings_data(settings, practice_name=settings.practice_name)
+    for field_name, rows in blocks.items():
+        data[f"{field_name}-count"] = len(rows)
+        block_type = {"credentials": "credential", "self_pay_prices": "price"}[field_name]
+        for n, row in enumerate(rows):
+            prefix = f"{field_name}-{n}"
+            data |= {f"{prefix}-type": block_type, f"{prefix}-order": n, f"{prefix}-deleted": ""}
+            data |= {f"{prefix}-value-{key}": value for key, value in row.items()}
+    return data
+
+
+def _edit_url(clinic) -> str:
+    return reverse("wagtailsettings:edit", args=[*SETTINGS, clinic.site.pk])
+
+
+def test_editor_saves_credentials_and_prices_in_the_clinic_settings(clinic, admin_client):
+    data = _settings_post(
+        clinic.settings,
+        credentials=[
+            {
+                "kind": "accreditation",
+                "name": "Suite accreditation (demo)",
+                "issuer": "Demo Council",
+            }
+        ],
+        self_pay_prices=[{"service": "Consultation", "price": "200", "treatment": ""}],
+    )
+    data["founded_year"] = 2012
+
+    response = admin_client.post(_edit_url(clinic), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    settings = ClinicSettings.objects.get(pk=clinic.settings.pk)
+    assert settings.founded_year == 2012
+    assert [c["issuer"] for c in settings.accreditations] == ["Demo Council"]
+    assert [(p.service, p.price) for p in settings.price_list] == [("Consultation", Decimal(200))]
+
+
+def test_settings_form_refuses_an_accreditation_without_its_issuer(clinic, admin_client):
+    data = _settings_post(
+        clinic.settings,
+        credentials=[{"kind": "accreditation", "name": "Suite accreditation", "issuer": ""}],
+    )
+
+    response = admin_client.post(_edit_url(clinic), data)
+
+    assert response.status_code == 200
+    assert "Name the body that issued this accreditation" in response.content.decode()
+    assert not ClinicSettings.objects.get(pk=clinic.settings.pk).credentials

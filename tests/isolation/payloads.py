@@ -140,6 +140,13 @@ def settings_data(settings, *, practice_name: str) -> dict:
         "reading_grade_target": settings.reading_grade_target,
         "languages": settings.languages,
         "time_zone": settings.time_zone,
+        # Trust signals (clinics.trust): three StreamFields, empty, and their notes.
+        "founded_year": settings.founded_year or "",
+        "credentials-count": 0,
+        "insurance_plans-count": 0,
+        "insurance_note": settings.insurance_note,
+        "self_pay_prices-count": 0,
+        "self_pay_note": settings.self_pay_note,
     }
 
 
