@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from clinic_pages.clinics.models import LocationClosure
 from clinic_pages.home.offices import OfficeIndexPage
 from tests import factories
+from tests.seo.test_vocabulary import vocabulary_errors
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(?P<json>.*?)</script>', re.DOTALL)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -154,6 +155,7 @@ def test_office_jsonld_is_one_medical_clinic_with_hours_closures_and_its_practic
     page = node_of(graph, "WebPage")
     assert page["url"] == office_url
     assert page["about"] == {"@id": medical_clinic["@id"]}
+    assert vocabulary_errors({"@graph": graph}) == []
     crumbs = node_of(graph, "BreadcrumbList")["itemListElement"]
     assert [crumb["name"] for crumb in crumbs] == ["alpha home", "Our offices", "Glenview office"]
     assert crumbs[-1]["item"] == office_url

@@ -18,6 +18,7 @@ from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.clinics.trust import DEFAULT_SELF_PAY_NOTE, CredentialBlock, SelfPayPriceBlock
 from tests import factories
 from tests.isolation import payloads
+from tests.seo.test_vocabulary import vocabulary_errors
 
 SETTINGS = ("clinic_pages_clinics", "clinicsettings")
 
@@ -154,6 +155,7 @@ def test_treatment_page_shows_only_its_own_linked_price(trusted, ketamine, clien
 def test_organization_jsonld_carries_founding_credentials_memberships_and_offers(trusted, client):
     graph = graph_of(trusted.get(client, trusted.home))
     organization = node(graph, "MedicalOrganization")
+    assert vocabulary_errors({"@graph": graph}) == []
 
     assert organization["foundingDate"] == "2009"
     assert organization["hasCredential"] == [
