@@ -132,6 +132,55 @@ def knee(c: Canvas, p: Palette, rng: random.Random) -> Focus:
     return Focus(cx - 260, 300, cx + 260, 720)
 
 
+def feet(c: Canvas, p: Palette, rng: random.Random) -> Focus:
+    """The soles of two feet with nerve paths to the toes, the toes glowing."""
+    _backdrop(c, p, rng)
+    nerve = shade(p.brand, 0.15)
+    for side in (-1, 1):
+        cx = W / 2 + side * 150
+        c.ellipse((cx - 100, 260, cx + 100, 700), BONE, outline=shade(p.brand, 0.2), width=4)
+        c.ellipse((cx - 82, 560, cx + 82, 800), BONE, outline=shade(p.brand, 0.2), width=4)
+        c.rect((cx - 78, 600, cx + 78, 700), BONE)  # joins sole and heel without a seam
+        toes = [(-62, 250, 32), (-18, 228, 28), (22, 232, 25), (56, 246, 22), (84, 272, 18)]
+        for dx, y, r in toes:
+            x = cx + side * dx
+            c.circle(x, y, r, BONE, outline=shade(p.brand, 0.2), width=4)
+            c.line([(cx, 740), (cx + side * dx * 0.3, 520), (x, y + r + 20)], nerve, 5)
+        for dx, y, r in toes[:3]:
+            _glow(c, cx + side * dx, y, r * 2.2)
+    return Focus(W / 2 - 300, 190, W / 2 + 300, 810)
+
+
+def torso(c: Canvas, p: Palette, rng: random.Random) -> Focus:
+    """A torso with one band of skin along a nerve highlighted, as shingles pain follows one."""
+    _backdrop(c, p, rng)
+    figure = tint(p.brand, 0.35)
+    cx = W / 2
+    c.circle(cx, 150, 80, figure)
+    c.rect((cx - 40, 210, cx + 40, 280), figure)
+    c.rect((cx - 210, 260, cx + 210, 900), figure, radius=90)
+    band = [(cx, 430), (cx + 210, 380), (cx + 210, 470), (cx, 520)]
+    c.soft("polygon", band, GLOW, 190, 14)
+    c.line([(cx, 470), (cx + 100, 440), (cx + 200, 425)], tint(GLOW, 0.4), 5)
+    return Focus(cx - 260, 60, cx + 260, 720)
+
+
+def hand(c: Canvas, p: Palette, rng: random.Random) -> Focus:
+    """A forearm and hand, the hand glowing: regional pain in one limb."""
+    _backdrop(c, p, rng)
+    skin = BONE
+    c.line([(W / 2 - 330, 820), (W / 2 - 40, 520)], skin, 150)  # the forearm
+    cx, cy = W / 2 + 40, 430
+    c.circle(cx, cy, 120, skin)  # the palm
+    for angle, length in ((-150, 150), (-115, 190), (-90, 200), (-65, 185), (-35, 150)):
+        a = math.radians(angle)
+        start = (cx + math.cos(a) * 90, cy + math.sin(a) * 90)
+        end = (cx + math.cos(a) * (90 + length), cy + math.sin(a) * (90 + length))
+        c.line([start, end], skin, 52)
+    _glow(c, cx, cy - 20, 150)
+    return Focus(W / 2 - 360, 80, W / 2 + 360, 860)
+
+
 Motif = Callable[[Canvas, Palette, random.Random], Focus]
 MOTIFS: dict[str, tuple[Motif, str]] = {
     "spine": (spine, "a stylised spine, the lower back highlighted"),
@@ -139,6 +188,9 @@ MOTIFS: dict[str, tuple[Motif, str]] = {
     "head": (head, "the outline of a head with pulsing arcs at one temple"),
     "body": (body_points, "a simple standing figure with tender points highlighted"),
     "knee": (knee, "a stylised knee joint with the cartilage highlighted"),
+    "feet": (feet, "the soles of two feet with nerve paths, the toes highlighted"),
+    "torso": (torso, "a torso with one band of skin along a nerve highlighted"),
+    "hand": (hand, "a forearm and hand, the hand highlighted"),
 }
 
 

@@ -45,6 +45,9 @@ BODY_WORDS = [
     (("migraine", "headache"), "head"),
     (("arthritis", "joint", "knee"), "knee"),
     (("fibromyalgia", "widespread"), "body"),
+    (("diabetic", "feet", "foot"), "feet"),
+    (("shingles", "postherpetic", "herpes"), "torso"),
+    (("regional", "crps"), "hand"),
     (("spine", "back", "disc", "accident"), "spine"),
     (("neuropath", "neuralgia", "nerve", "shingles", "regional", "crps"), "nerves"),
 ]

@@ -102,6 +102,9 @@ def test_a_listing_shows_the_room_or_the_body_part_its_topic_is_about(topic, exp
         ("Migraine", "head"),
         ("Chronic neuropathic pain", "nerve"),
         ("Fibromyalgia", "tender points"),
+        ("Diabetic neuropathy", "feet"),
+        ("Complex regional pain syndrome", "hand"),
+        ("Postherpetic neuralgia", "band of skin along a nerve"),
     ],
 )
 def test_a_condition_picture_shows_what_the_condition_affects(title, expected):
