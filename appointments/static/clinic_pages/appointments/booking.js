@@ -6,7 +6,13 @@
 
   var summary = document.getElementById("error-summary");
   if (summary) {
-    summary.focus();
+    // After the load: the browser's own jump to #booking-form would otherwise take the focus
+    // back to the page. The summary is in view either way; focus has screen readers read it.
+    if (document.readyState === "complete") {
+      summary.focus();
+    } else {
+      window.addEventListener("load", function () { summary.focus(); });
+    }
   }
 
   var picker = document.querySelector("[data-slot-picker]");
