@@ -78,7 +78,7 @@ def test_visitor_goes_from_home_to_the_booking_form(
 
     # The appointment page, from the physician's call to action, which names the physician.
     activate(main.locator(f".cta a[href^='{facts.appointment.path}']"), touch)
-    expect(page).to_have_url(re.compile(rf"\?physician={facts.physician.pk}$"))
+    expect(page).to_have_url(re.compile(rf"\?physician={facts.physician.pk}#booking-form$"))
     expect(h1).to_have_text(facts.appointment.title)
     form = main.locator("form.booking-form")
     expect(form).to_be_visible()
