@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.clinics.trust import DEFAULT_SELF_PAY_NOTE, CredentialBlock, SelfPayPriceBlock
+from clinic_pages.demo.reader import read_demo
 from tests import factories
 from tests.isolation import payloads
 from tests.seo.test_vocabulary import vocabulary_errors
@@ -304,3 +305,29 @@ def test_settings_form_refuses_an_accreditation_without_its_issuer(clinic, admin
     assert response.status_code == 200
     assert "Name the body that issued this accreditation" in response.content.decode()
     assert not ClinicSettings.objects.get(pk=clinic.settings.pk).credentials
+
+
+# --------------------------------------------------------------------------- the demo's values
+
+GENERIC_PAYERS = {
+    "Medicare",
+    "Medicaid",
+    "Workers' compensation",
+    "Auto insurance (personal injury protection)",
+}
+
+
+def test_demo_trust_signals_claim_nothing_of_real_bodies():
+    """Every demo credential, network and plan is labelled fictional or demo, or is a generic
+    payer; no clinic publishes prices without linking the ketamine page it prices."""
+    for clinic in read_demo().clinics:
+        trust = clinic.trust
+        assert trust is not None and 1900 < trust.founded_year < 2026, clinic.slug
+        for item in trust.credentials:
+            for text in filter(None, (item.name, item.issuer)):
+                assert "(fictional" in text or "(demo" in text, (clinic.slug, text)
+        for plan in trust.insurance_plans:
+            assert plan.name in GENERIC_PAYERS or "fictional" in plan.name, (clinic.slug, plan)
+        slugs = {price.treatment_slug for price in trust.self_pay_prices}
+        assert "ketamine-infusion-therapy" in slugs, clinic.slug
+        assert all(location.closures for location in clinic.locations), clinic.slug
