@@ -97,6 +97,7 @@ def question_data(question, *, text: str, site_id: int | None = None) -> dict:
     return {
         "site": site_id or question.site_id,
         "topic": question.topic,
+        "language": question.language,
         "question": text,
         "answer": rich_text("<p>Yes, most weekdays.</p>"),
         "sort_order": question.sort_order,
