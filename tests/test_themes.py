@@ -332,3 +332,23 @@ def test_a_visitor_cannot_preview(clinic):
     response = Client(HTTP_HOST=clinic.host).get(_preview_url(clinic.site))
     assert response.status_code == 302
     assert reverse("wagtailadmin_login") in response["Location"]
+
+
+def test_the_hero_crops_follow_the_images_focal_point(clinic):
+    image = get_image_model().objects.create(
+        title="Treatment room", file=get_test_image_file(size=(1400, 1000))
+    )
+    clinic.home.hero_image = image
+    clinic.home.save_revision().publish()
+
+    def hero_sources() -> set[str]:
+        html = clinic.get(Client(), clinic.home).content.decode()
+        picture = re.search(r'<div class="hero__media">\s*(<picture>.*?</picture>)', html, re.S)
+        return set(re.findall(r"(/media/images/\S+)", picture.group(1)))
+
+    centred = hero_sources()
+    image.focal_point_x, image.focal_point_y = 1300, 500
+    image.focal_point_width, image.focal_point_height = 100, 100
+    image.save()
+    # A new crop around the marked spot: none of the renditions is the centred one.
+    assert hero_sources().isdisjoint(centred)
