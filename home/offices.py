@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -95,6 +96,7 @@ class OfficeIndexPage(RoutablePageMixin, ClinicPage):
             template=self.office_template,
             context_overrides={
                 "office": office,
+                "sub_page_title": office.name,  # the sharing title (seo's social_meta)
                 "locations": offices,
                 "office_physicians": list(physicians),
                 "closures": office.upcoming_closures(),
@@ -116,7 +118,7 @@ class OfficeIndexPage(RoutablePageMixin, ClinicPage):
             closure.ends_at
             for office in self.offices(request)
             for closure in office.closures.all()
-            if closure.ends_at > datetime.datetime.now(datetime.UTC)
+            if closure.ends_at > timezone.now()
         ]
         return min(ends, default=None)
 

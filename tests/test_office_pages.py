@@ -83,6 +83,11 @@ def test_office_page_shows_address_contact_week_parking_and_transit(clinic, offi
     assert dict(rows)["Sunday"] == "Closed"
     assert "9:00 AM" in dict(rows)["Saturday"]
     assert "(Central Time)" in html
+    office_url = "http://alpha.localhost/offices/glenview-office/"
+    assert f'<link rel="canonical" href="{office_url}">' in html
+    assert f'<meta property="og:url" content="{office_url}">' in html
+    assert '<meta property="og:title" content="Glenview office">' in html
+    assert "<title>Glenview office | " in html
 
 
 def test_office_page_lists_only_the_physicians_who_see_patients_there(clinic, office, client):

@@ -6,6 +6,7 @@ Both read ``page`` and ``request`` from the template context, so they work on ev
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from django import template
@@ -30,6 +31,17 @@ def json_script_text(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
         JSON_SCRIPT_ESCAPES
     )
+
+
+def _sub_route(page: Page, request) -> str:
+    """On a routable page's sub-page (an office's page below the offices page), the path below
+    the page: the sub-page's own address, and the same route below the page's translations."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not (match.args or match.kwargs):
+        return ""
+    base = page.get_url(request) or ""
+    path = request.path
+    return path[len(base) :] if base and path.startswith(base) else ""
 
 
 def _page(context) -> Page | None:
@@ -57,7 +69,12 @@ def social_meta(context) -> str:
     page = _page(context)
     if page is None:
         return ""
-    meta = build_social_meta(page, context.get("request"))
+    request = context.get("request")
+    meta = build_social_meta(page, request)
+    suffix = _sub_route(page, request)
+    if suffix:  # a sub-page: its own address, and its title when the view names one
+        title = context.get("sub_page_title") or meta.title
+        meta = dataclasses.replace(meta, url=meta.url + suffix, title=title)
     return render_to_string("clinic_pages/seo/social_meta.html", {"meta": meta})
 
 
@@ -65,5 +82,9 @@ def social_meta(context) -> str:
 def language_versions(context) -> list[LanguageVersion]:
     """The page in each of the clinic's languages it is published in (none when only one):
     ``hreflang`` links in the head, the language switcher in the header."""
-    page = _page(context)
-    return page_language_versions(page, context.get("request")) if page is not None else []
+    page, request = _page(context), context.get("request")
+    if page is None:
+        return []
+    suffix = _sub_route(page, request)
+    versions = page_language_versions(page, request)
+    return [dataclasses.replace(v, url=v.url + suffix) for v in versions] if suffix else versions
