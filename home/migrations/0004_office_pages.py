@@ -10,25 +10,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clinic_pages_home', '0003_notice_pages'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("clinic_pages_home", "0003_notice_pages"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OfficeIndexPage',
+            name="OfficeIndexPage",
             fields=[
-                ('listing_summary', models.CharField(blank=True, help_text='One or two sentences for cards and search results. Falls back to the search description.', max_length=300)),
-                ('page_ptr', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, related_name='%(app_label)s_%(class)s', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, help_text='A short introduction, e.g. how to choose an office.')),
-                ('listing_image', models.ForeignKey(blank=True, help_text='Shown on cards that link to this page and when it is shared.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
+                (
+                    "listing_summary",
+                    models.CharField(
+                        blank=True,
+                        help_text="One or two sentences for cards and search results. Falls back to the search description.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        related_name="%(app_label)s_%(class)s",
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="A short introduction, e.g. how to choose an office."
+                    ),
+                ),
+                (
+                    "listing_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown on cards that link to this page and when it is shared.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'offices page',
+                "verbose_name": "offices page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, clinic_pages.core.editor_tabs.EditorTabsMixin, clinic_pages.core.routing.UrlPathRoutingMixin, 'wagtailcore.page', models.Model),
+            bases=(
+                wagtail.contrib.routable_page.models.RoutablePageMixin,
+                clinic_pages.core.editor_tabs.EditorTabsMixin,
+                clinic_pages.core.routing.UrlPathRoutingMixin,
+                "wagtailcore.page",
+                models.Model,
+            ),
         ),
     ]
