@@ -238,6 +238,23 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
     def phone_href(self) -> str:
         return tel_href(self.phone)
 
+    def save(self, *args, **kwargs):
+        """A new clinic zone carries along the offices that were on the old one.
+
+        An office left without its own zone takes the clinic's when saved, so an office on the
+        clinic's previous zone followed the clinic; one on any other zone chose it and keeps it.
+        """
+        previous_zone = (
+            type(self).objects.filter(pk=self.pk).values_list("time_zone", flat=True).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if previous_zone and previous_zone != self.time_zone:
+            Location.objects.filter(site_id=self.site_id, time_zone=previous_zone).update(
+                time_zone=self.time_zone
+            )
+
     # The preview: the clinic's home page as visitors would see it with these settings.
     preview_modes = [("", _("Home page"))]
 

@@ -53,6 +53,22 @@ def test_an_office_takes_its_clinics_zone_unless_it_has_its_own(alpha):
     assert office.time_zone == "America/Denver"
 
 
+def test_offices_on_the_clinics_old_zone_follow_a_new_clinic_zone(alpha, beta):
+    alpha.settings.time_zone = "America/Chicago"
+    alpha.settings.save()
+    following = factories.LocationFactory(site=alpha.site)
+    chosen = factories.LocationFactory(site=alpha.site, time_zone="America/Denver")
+    elsewhere = factories.LocationFactory(site=beta.site, time_zone="America/Chicago")
+
+    alpha.settings.time_zone = "America/New_York"
+    alpha.settings.save()
+
+    following.refresh_from_db(), chosen.refresh_from_db(), elsewhere.refresh_from_db()
+    assert following.time_zone == "America/New_York"
+    assert chosen.time_zone == "America/Denver"
+    assert elsewhere.time_zone == "America/Chicago"
+
+
 def test_an_unknown_zone_is_refused(alpha):
     office = alpha.extra["location"]
     office.time_zone = "Mountain"
