@@ -249,11 +249,12 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
             if self.pk
             else None
         )
-        super().save(*args, **kwargs)
         if previous_zone and previous_zone != self.time_zone:
+            # Before the save, whose generation bump then covers the offices' cached pages too.
             Location.objects.filter(site_id=self.site_id, time_zone=previous_zone).update(
                 time_zone=self.time_zone
             )
+        super().save(*args, **kwargs)
 
     # The preview: the clinic's home page as visitors would see it with these settings.
     preview_modes = [("", _("Home page"))]
