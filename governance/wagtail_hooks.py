@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from clinic_pages.clinics.access import works_for_a_clinic
 from clinic_pages.core.editor_tabs import EDITOR_TABS_HOOK
@@ -79,7 +80,11 @@ hooks.register(EDITOR_TABS_HOOK, readability_tabs)
 
 @hooks.register("construct_homepage_panels")
 def add_clinic_summary_panel(request, panels):
-    if works_for_a_clinic(request.user):
+    """Reviews due and pages in review: for those who work on pages (the front desk has its own)."""
+    pages = policy_registry.get_by_type(Page)
+    if works_for_a_clinic(request.user) and pages.user_has_any_permission(
+        request.user, {"add", "change", "publish"}
+    ):
         panels.insert(0, ClinicDashboardPanel(request.user))
 
 
