@@ -237,7 +237,7 @@ def test_default_cta_links_to_the_clinics_appointment_page(treatment_setup, clie
     assert cta is not None
     # The form arrives with this treatment preselected.
     treatment = clinic.extra["treatment"]
-    assert f"/appointments/?treatment={treatment.pk}" in hrefs(cta)
+    assert f"/appointments/?treatment={treatment.pk}#booking-form" in hrefs(cta)
     assert "Request an appointment" in text_of(cta)
 
 
@@ -257,7 +257,7 @@ def test_cta_block_without_link_falls_back_to_the_appointment_page(clinic, clien
     assert "clinic_pages/core/blocks/call_to_action.html" in template_names(response)
     cta = main_of(response).find(class_="cta")
     assert "Questions about ketamine?" in text_of(cta)
-    assert f"/appointments/?treatment={page.pk}" in hrefs(cta)
+    assert f"/appointments/?treatment={page.pk}#booking-form" in hrefs(cta)
 
 
 def test_previous_and_next_treatment_in_the_series(treatment_setup, client):

@@ -64,4 +64,4 @@ def test_the_profile_shows_what_is_known_and_nothing_it_is_not(seo_clinic, clien
     assert "Languages" not in facts
     assert "Accepting new patients" not in html.get_text()
     book = html.find("a", string=lambda s: s and s.startswith("Book with"))
-    assert book["href"].endswith(f"?physician={page.pk}")
+    assert book["href"].endswith(f"?physician={page.pk}#booking-form")
