@@ -1,7 +1,8 @@
 """Tags of long pages: the table of contents around their sections, and the body's ending.
 
 ``{% table_of_contents %}…{% end_table_of_contents %}`` renders the sections it wraps and puts
-the list of their headings before them (``core.contents``), when there are enough of them.
+the list of their headings before them, or beside them on wide screens (``core.contents``),
+when there are enough of them.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ class TableOfContentsNode(template.Node):
         if len(entries) < contents.MIN_SECTIONS:
             # Both parts come from the template engine, which escaped what needed it.
             return mark_safe(sections)
-        toc = render_to_string(TEMPLATE, {"entries": entries}, request=context.get("request"))
-        return mark_safe(toc + sections)
+        # The template sets the list beside the sections on wide screens, above them on narrow.
+        return render_to_string(
+            TEMPLATE,
+            {"entries": entries, "sections": mark_safe(sections)},
+            request=context.get("request"),
+        )
 
 
 @register.tag("table_of_contents")
