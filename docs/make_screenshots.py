@@ -28,9 +28,19 @@ from PIL import Image  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.helpers import SUBMIT_BOOKING  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 CLINIC = "revitalize"
+# Every demo clinic, in the order of demo/data/clinics.toml: each has its own theme.
+CLINICS = ("urban-spine", "bayer-foundation", "revitalize", "florida-medical", "ms-pain-migraine")
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 TREATMENT_PATH = "/treatments/ketamine-infusion-therapy/"
 PASSWORD = "clinic-pages-demo"  # every demo account's
 EDITOR = "revitalize-editor"
@@ -50,9 +60,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 def manage(env: dict, *args: str) -> str:
     command = [sys.executable, str(ROOT / "manage.py"), *args]
-    return subprocess.run(
-        command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"manage.py {' '.join(args[:2])} failed:\n{done.stderr}")
+    return done.stdout
 
 
 def free_port() -> int:
@@ -92,13 +103,13 @@ def settle(page, height: int) -> None:
     page.wait_for_timeout(200)
 
 
-def shoot(page, name: str, full_page: bool = False) -> None:
+def shoot(page, name: str, full_page: bool = False, max_height: int = MAX_HEIGHT) -> None:
     path = OUT / name
     if full_page:
         width = page.viewport_size["width"]
         scale = page.evaluate("devicePixelRatio")
         height = min(
-            int(MAX_HEIGHT / scale), page.evaluate("document.documentElement.scrollHeight")
+            int(max_height / scale), page.evaluate("document.documentElement.scrollHeight")
         )
         settle(page, height)
         page.screenshot(
@@ -126,6 +137,7 @@ def shrink(path: Path) -> None:
 def book_an_appointment(browser, base: str) -> None:
     """A visitor books from the ketamine page, so the requests listing has a fresh entry."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(180_000)
     page.goto(base + TREATMENT_PATH)
     page.locator("main .cta a.button").first.click()
     started = time.monotonic()
@@ -135,15 +147,16 @@ def book_an_appointment(browser, base: str) -> None:
     ).check()
     page.get_by_label("Phone (optional)").fill("(847) 555-0199")
     page.get_by_role("group", name="How should we contact you?").get_by_label("Phone call").check()
-    slot = page.get_by_label("Choose an appointment time")
-    if slot.count():
-        slot.select_option(index=1)
+    topic = page.get_by_label("What is the appointment about?")
+    if not topic.input_value():
+        topic.select_option(index=1)
+    times = page.locator("input[name='slot']")  # the picker's times for the chosen office and day
+    if times.count():
+        times.first.check()
     page.get_by_label("I agree that the clinic may store", exact=False).check()
     # The spam guard discards forms sent within seconds of loading; a person takes longer.
     time.sleep(max(0.0, 3.5 - (time.monotonic() - started)))
-    page.get_by_role("button", name="Book this appointment").or_(
-        page.get_by_role("button", name="Send my request")
-    ).click()
+    page.get_by_role("button", name=SUBMIT_BOOKING).click()
     expect(page.get_by_text("Your reference is")).to_be_visible()
     page.close()
 
@@ -159,25 +172,25 @@ def sign_in(browser, base: str, username: str):
     return page
 
 
+def shoot_clinics(browser, port: int) -> None:
+    """Each clinic's home and ketamine pages at phone and desktop width: the first screens."""
+    for size, options in (("phone", PHONE), ("desktop", DESKTOP)):
+        page = browser.new_page(**options)
+        # The first visit to each page makes its image renditions (AVIF is slow to encode).
+        page.set_default_timeout(180_000)
+        for clinic in CLINICS:
+            for kind, path in (("home", "/"), ("treatment", TREATMENT_PATH)):
+                page.goto(f"http://{clinic}.localhost:{port}{path}")
+                shoot(page, f"{clinic}-{kind}-{size}.png", full_page=True, max_height=1800)
+        page.close()
+
+
 def take_screenshots(port: int, treatment_pk: int) -> None:
     base = f"http://{CLINIC}.localhost:{port}"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            phone = browser.new_page(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=2,
-                is_mobile=True,
-                has_touch=True,
-            )
-            phone.goto(base + TREATMENT_PATH)
-            shoot(phone, "treatment-phone.png", full_page=True)
-            phone.close()
-
-            desktop = browser.new_page(viewport={"width": 1280, "height": 900})
-            desktop.goto(base + TREATMENT_PATH)
-            shoot(desktop, "treatment-desktop.png", full_page=True)
-            desktop.close()
+            shoot_clinics(browser, port)
 
             book_an_appointment(browser, base)
 
@@ -228,7 +241,7 @@ def main() -> None:
                 "shell",
                 "-v0",
                 "-c",
-                "from wagtail.models import Site; from treatments.models import TreatmentPage; "
+                "from wagtail.models import Site; from clinic_pages.treatments.models import TreatmentPage; "
                 f"site = Site.objects.get(hostname='{CLINIC}.localhost'); "
                 "print(TreatmentPage.objects.descendant_of(site.root_page)"
                 ".get(slug='ketamine-infusion-therapy').pk)",
