@@ -334,7 +334,8 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
             raise Http404("Not a request made in this browser session.")
         booking = (
             AppointmentRequest.objects.filter(site=self.clinic_site, reference=reference)
-            .select_related("slot", "slot__location")
+            # Everything the recap names, in the one query.
+            .select_related("slot__location", "slot__physician", "location", "physician")
             .first()
         )
         return render(
