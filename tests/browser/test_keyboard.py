@@ -67,8 +67,10 @@ def test_keyboard_visitor_reaches_the_booking_forms_first_field(
     first_input = page.locator(
         "form.booking-form :is(input, select, textarea):not([type=hidden], [tabindex='-1'])"
     ).first
-    assert first_stop_in_form["id"] == first_input.get_attribute("id") == "id_name", (
+    # The form opens with the appointment itself (what about, then office, day and time).
+    assert first_stop_in_form["id"] == first_input.get_attribute("id") == "id_topic", (
         f"the first Tab stop in the form is {describe(first_stop_in_form)}"
     )
-    assert page.evaluate("document.activeElement.labels[0].textContent.trim()") == "Full name"
-    expect(page.get_by_label("Full name")).to_be_focused()
+    label = "What is the appointment about?"
+    assert page.evaluate("document.activeElement.labels[0].textContent.trim()") == label
+    expect(page.get_by_label(label)).to_be_focused()
