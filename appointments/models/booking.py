@@ -43,12 +43,12 @@ def new_reference() -> str:
 
 
 class Status(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    BOOKED = "booked", "Booked"
-    DECLINED = "declined", "Declined"
-    NO_SHOW = "no_show", "No-show"
-    CANCELLED = "cancelled", "Cancelled"
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    BOOKED = "booked", _("Booked")
+    DECLINED = "declined", _("Declined")
+    NO_SHOW = "no_show", _("No-show")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 # A slot stays taken while its request is in one of these states.
