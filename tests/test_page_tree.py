@@ -10,6 +10,7 @@ from clinic_pages.articles.models import ArticleIndexPage, ArticlePage
 from clinic_pages.conditions.models import ConditionIndexPage, ConditionPage
 from clinic_pages.faqs.models import FAQPage
 from clinic_pages.home.models import HomePage, NoticePage
+from clinic_pages.home.offices import OfficeIndexPage
 from clinic_pages.physicians.models import PhysicianIndexPage, PhysicianPage
 from clinic_pages.stories.models import PatientStoriesPage
 from clinic_pages.treatments.models import TreatmentIndexPage, TreatmentPage
@@ -24,7 +25,7 @@ INDEXES = [
     AppointmentPage,
 ]
 # Sections a clinic adds when it has something to show (make_clinic does not create them).
-OPTIONAL_SECTIONS = [PatientStoriesPage, NoticePage]
+OPTIONAL_SECTIONS = [PatientStoriesPage, NoticePage, OfficeIndexPage]
 ALL_TYPES = [HomePage, *INDEXES, TreatmentPage, ConditionPage, PhysicianPage, ArticlePage]
 
 
