@@ -76,6 +76,7 @@ def test_notes_go_with_an_erased_request(alpha, desk):
     assert not RequestNote.objects.exists()
 
 
+@pytest.mark.transactional
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_moves_the_old_notes_field_into_the_timeline():
     app = "clinic_pages_appointments"
