@@ -47,3 +47,24 @@ def share_clinic_grants(page: Page) -> bool:
 def on_copy_for_translation(sender, source_obj, target_obj, **kwargs) -> None:
     if isinstance(target_obj, Page):
         share_clinic_grants(target_obj)
+
+
+def in_language_of(page: Page | None, target: Page | None, request=None) -> Page | None:
+    """``target`` in ``page``'s language: its live translation when there is one, else itself.
+
+    A Spanish page's calls to action, menu button and footer lead to the Spanish booking page.
+    Kept on the request, since the menu, the call bar, the calls to action and the footer of
+    one page all ask.
+    """
+    if page is None or target is None or page.locale_id == target.locale_id:
+        return target
+    memo = getattr(request, "_clinic_pages_in_language", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._clinic_pages_in_language = memo
+    key = (target.pk, page.locale_id)
+    if key not in memo:
+        translation = target.get_translations().filter(locale_id=page.locale_id, live=True)
+        memo[key] = translation.first() or target
+    return memo[key]

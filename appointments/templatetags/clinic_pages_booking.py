@@ -9,6 +9,7 @@ from clinic_pages.appointments.links import with_booking_context
 from clinic_pages.appointments.local_time import office_time
 from clinic_pages.appointments.recap import Recap, recap_of
 from clinic_pages.clinics.context_processors import clinic_settings_for
+from clinic_pages.clinics.translations import in_language_of
 from clinic_pages.core.validators import tel_href
 
 register = template.Library()
@@ -42,7 +43,9 @@ def call_to_action(context, value=None) -> dict[str, str]:
         href = chosen_page.get_url(request=request) or ""
     else:
         href = getattr(value, "href", "") if value else ""
-    booking_page = clinic.booking_page if clinic is not None else None
+    booking_page = in_language_of(
+        context.get("page"), clinic.booking_page if clinic is not None else None, request
+    )
     if booking_page is not None:
         booking_url = booking_page.get_url(request=request) or ""
         if href in ("", booking_url):

@@ -1,4 +1,4 @@
-"""Template tags of the clinic layout: the menu and the footer's offices.
+"""Template tags of the clinic layout: the menu, the booking page and the footer's offices.
 
 Both are the same for every visitor of a clinic, so they are kept in the cache under the site's
 content generation (``core.generation``): publishing a page, or saving an office, shows on the
@@ -8,9 +8,11 @@ next render. Within a request they are looked up once, however often a template 
 from __future__ import annotations
 
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from clinic_pages.clinics.context_processors import clinic_settings_for
 from clinic_pages.clinics.models import Location
+from clinic_pages.clinics.translations import in_language_of
 from clinic_pages.core.generation import cached_for_site
 from clinic_pages.core.outline import MenuItem, site_outline
 
@@ -31,6 +33,16 @@ def site_notices(context) -> list[MenuItem]:
     request = context.get("request")
     outline = site_outline(request) if request is not None else None
     return list(outline.notices) if outline is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def booking_page(context) -> Page | None:
+    """``{% booking_page as booking %}``: the clinic's live booking page, in the language of the
+    page shown (the Spanish one from a Spanish page, when it is published)."""
+    request = context.get("request")
+    clinic = clinic_settings_for(request) if request is not None else None
+    target = clinic.booking_page if clinic is not None else None
+    return in_language_of(context.get("page"), target, request)
 
 
 @register.simple_tag(takes_context=True)

@@ -145,3 +145,23 @@ def test_a_frontend_cache_purge_covers_the_spanish_pages(bilingual):
     assert "http://alpha.localhost/es/treatments/" in urls
     assert "http://alpha.localhost/treatments/" in urls
     assert len(urls) == len(set(urls))
+
+
+def test_spanish_pages_lead_to_the_spanish_booking_page(bilingual, client):
+    """The menu button, the call to action, the phone's Book bar and the footer of a Spanish page
+    lead to the Spanish booking form once it is published; to the English one until then."""
+    bilingual.appointment.show_in_menus = True
+    bilingual.appointment.save_revision().publish()
+    untranslated = client.get("/es/treatments/", HTTP_HOST=bilingual.host).content.decode()
+    english_form = f"{bilingual.appointment.url}#booking-form"
+    assert f'href="{english_form}"' in untranslated
+
+    spanish = translate(bilingual.appointment, "Pida una cita")
+    cache.clear()
+    html = client.get("/es/treatments/", HTTP_HOST=bilingual.host).content.decode()
+    assert spanish.url.startswith("/es/")
+    assert html.count(f'href="{spanish.url}#booking-form"') >= 2  # the Book bar and the footer
+    assert f'class="button" href="{spanish.url}"' in html  # the menu's booking button
+    assert f'href="{english_form}"' not in html
+    english = client.get("/treatments/", HTTP_HOST=bilingual.host).content.decode()
+    assert f'href="{english_form}"' in english and spanish.url not in english
