@@ -103,13 +103,34 @@ def load_clinic_facts(slugs) -> dict[str, ClinicFacts]:
             physician=page_facts(physician, title=physician.display_name),
             appointment=page_facts(live(AppointmentPage).get()),
             # Every tree of the clinic: its home page's and each translation's (docs/i18n.md).
-            page_types={
-                page.relative_url(site): type(page).__name__
-                for root in site.root_page.get_translations(inclusive=True)
-                for page in root.get_descendants(inclusive=True).live().public().specific()
-            },
+            page_types=_page_types(site),
         )
     return facts
+
+
+# An office's own page: a route of the clinic's offices page, one per office (home.offices).
+OFFICE_PAGE = "OfficePage"
+
+
+def _page_types(site) -> dict[str, str]:
+    """Every tree of the clinic (its home page's and each translation's, docs/i18n.md), with
+    each office's page after its offices page, as the sitemap lists them."""
+    from clinic_pages.clinics.models import Location
+    from clinic_pages.home.offices import OfficeIndexPage
+
+    found = {}
+    for root in site.root_page.get_translations(inclusive=True):
+        for page in root.get_descendants(inclusive=True).live().public().specific():
+            path = page.relative_url(site)
+            found[path] = type(page).__name__
+            if isinstance(page, OfficeIndexPage):
+                for slug in (
+                    Location.objects.filter(site=site)
+                    .exclude(slug="")
+                    .values_list("slug", flat=True)
+                ):
+                    found[f"{path}{slug}/"] = OFFICE_PAGE
+    return found
 
 
 # ---------------------------------------------------------------------- navigation
