@@ -6,16 +6,31 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from clinic_pages.clinics.language_texts import in_language
+from clinic_pages.clinics.languages import active_language
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.generation import cached_for_site
 
 
 def clinic_settings_for(request: HttpRequest | None) -> ClinicSettings | None:
-    """The request's clinic settings, or None off any clinic.
+    """The request's clinic settings, or None off any clinic, with the clinic's own texts in the
+    active language (``clinics.language_texts``).
 
     Kept in the cache under the site's content generation (a settings save bumps it) and on
     the request where Wagtail keeps them, so ``ClinicSettings.for_request`` finds the same object.
     """
+    settings = _stored_settings_for(request)
+    if settings is None:
+        return None
+    language = active_language()
+    memo = getattr(request, "_clinic_settings_in_language", None)
+    if memo is None or memo[0] != language or memo[1] is not settings:
+        memo = (language, settings, in_language(settings, language))
+        request._clinic_settings_in_language = memo
+    return memo[2]
+
+
+def _stored_settings_for(request: HttpRequest | None) -> ClinicSettings | None:
     if request is None:
         return None
     attribute = ClinicSettings.get_cache_attr_name()

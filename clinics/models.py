@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -25,11 +26,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PreviewableMixin, RevisionMixin, Site
 from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.forms import ClinicSettingsForm
+from clinic_pages.clinics.language_texts import LanguageTextsBlock, in_language
 from clinic_pages.clinics.languages import LanguagesField, default_languages
 from clinic_pages.clinics.mfa_recovery import (  # noqa: F401  (staff recovery codes: models here)
     RecoveryCode,
@@ -52,7 +55,9 @@ from clinic_pages.core.validators import (
     validate_brand_colour_on_white,
 )
 
-DEFAULT_DISCLAIMER = (
+# Marked for the catalogue (gettext_noop): a page in another language shows a default the clinic
+# kept in that language (clinics.language_texts).
+DEFAULT_DISCLAIMER = gettext_noop(
     "This page is general information, not medical advice. It does not replace a consultation "
     "with a qualified clinician who knows your history. In an emergency, call 911."
 )
@@ -135,7 +140,9 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
         help_text="Where every 'book an appointment' button leads.",
     )
     cta_heading = models.CharField(
-        max_length=120, default="Talk to our team", help_text="Default call-to-action heading."
+        max_length=120,
+        default=gettext_noop("Talk to our team"),
+        help_text="Default call-to-action heading.",
     )
     cta_text = models.CharField(
         max_length=400,
@@ -143,7 +150,9 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
         help_text="One or two sentences under the heading of the default call to action.",
     )
     cta_button_label = models.CharField(
-        max_length=60, default="Request an appointment", help_text="Default button label."
+        max_length=60,
+        default=gettext_noop("Request an appointment"),
+        help_text="Default button label.",
     )
     # Bounded: a month at least, two years at most (a slip to 3650 would quietly stretch every
     # review the clinic owes its patients by a decade).
@@ -169,6 +178,15 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
         help_text=_(
             "The languages this clinic publishes pages in. Pages in another language are "
             "translations of the English ones; visitors find them under /es/."
+        ),
+    )
+    texts_in_other_languages = StreamField(
+        [("texts", LanguageTextsBlock())],
+        blank=True,
+        verbose_name=_("texts in other languages"),
+        help_text=_(
+            "The tagline and the default call to action as pages in another language show "
+            "them. A text left empty shows the main language's."
         ),
     )
     # Not in the panels: only the network (a superuser) launches a clinic (onboarding's admin).
@@ -224,7 +242,10 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
             ],
             heading="Medical governance",
         ),
-        FieldPanel("languages", heading=_("Languages")),
+        MultiFieldPanel(
+            [FieldPanel("languages"), FieldPanel("texts_in_other_languages")],
+            heading=_("Languages"),
+        ),
         *TrustSignalsMixin.trust_panels,
     ]
 
@@ -237,6 +258,11 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
     @property
     def phone_href(self) -> str:
         return tel_href(self.phone)
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's settings with the clinic's own texts in the active language."""
+        return in_language(super().for_request(request))
 
     def save(self, *args, **kwargs):
         """A new clinic zone carries along the offices that were on the old one.

@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 
+from clinic_pages.clinics.language_texts import TRANSLATED_FIELDS
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.demo.blocks import build_stream, rich_text
 from clinic_pages.demo.translations_reader import ClinicTranslation, read_translations
@@ -112,11 +113,26 @@ class TranslatedClinic:
             self.sync(english, build, again=True)
 
     def sync_languages(self) -> None:
+        """The clinic publishes in the language, with its tagline and call to action in it."""
         settings = ClinicSettings.for_site(self.ctx.site)
+        texts = {
+            "language": self.text.language,
+            **{name: getattr(self.text, name).strip() for name in TRANSLATED_FIELDS},
+        }
+        others = [
+            block.value
+            for block in settings.texts_in_other_languages
+            if block.value["language"] != self.text.language
+        ]
+        wanted = [*({**value} for value in others), texts]
+        stored = [{**block.value} for block in settings.texts_in_other_languages]
+        if self.text.language in settings.languages and stored == wanted:
+            return
         if self.text.language not in settings.languages:
             settings.languages = [*settings.languages, self.text.language]
-            settings.save()
             self.loader.stats["clinic languages added"] += 1
+        settings.texts_in_other_languages = [("texts", value) for value in wanted]
+        settings.save()
 
     def sync_questions(self) -> None:
         for question in self.text.questions:

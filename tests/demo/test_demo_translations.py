@@ -112,6 +112,21 @@ def test_spanish_pages_are_served_in_spanish(site, client):
         assert soup.find("a", attrs={"hreflang": "en", "lang": "en"}) is not None  # switcher
 
 
+def test_spanish_pages_carry_the_clinics_tagline_and_call_to_action_in_spanish(site, client):
+    html = _get(client, "/es/treatments/terapia-de-infusion-de-ketamina/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".brand__tagline").get_text(strip=True) == (
+        "Atención del dolor y de lesiones en St. Petersburg"
+    )
+    faq = BeautifulSoup(_get(client, "/es/faq/").content.decode(), "html.parser")
+    headings = [heading.get_text(strip=True) for heading in faq.select(".cta__heading")]
+    assert "Vuelva a disfrutar de su vida" in headings  # the clinic's default call to action
+    assert "Get back to living" not in faq.get_text()
+    english = BeautifulSoup(_get(client, "/").content.decode(), "html.parser")
+    assert "St. Petersburg" in english.select_one(".brand__tagline").get_text()
+    assert "Atención" not in english.select_one(".brand__tagline").get_text()
+
+
 def test_hreflang_pairs_are_reciprocal(site, client):
     for english_path, spanish_path in SPANISH_URLS.items():
         english = _alternates(_get(client, english_path).content.decode())

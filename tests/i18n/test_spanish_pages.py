@@ -165,3 +165,28 @@ def test_spanish_pages_lead_to_the_spanish_booking_page(bilingual, client):
     assert f'href="{english_form}"' not in html
     english = client.get("/treatments/", HTTP_HOST=bilingual.host).content.decode()
     assert f'href="{english_form}"' in english and spanish.url not in english
+
+
+def test_spanish_pages_show_the_clinics_own_texts_in_spanish(bilingual, client):
+    """Tagline and call to action as the clinic wrote them in Spanish; a default kept in the
+    catalogue's Spanish; a disclaimer the clinic wrote in English marked as English."""
+    settings = bilingual.settings
+    settings.tagline = "Pain care close to home"
+    settings.cta_heading = "Talk to our team"  # the default, never changed
+    settings.texts_in_other_languages = [
+        ("texts", {"language": "es", "tagline": "Cuidado del dolor cerca de casa"})
+    ]
+    settings.save()
+    cache.clear()
+    html = client.get("/es/treatments/", HTTP_HOST=bilingual.host).content.decode()
+    assert "Cuidado del dolor cerca de casa" in html
+    assert "Pain care close to home" not in html
+    assert "Talk to our team" not in html
+    english = client.get("/treatments/", HTTP_HOST=bilingual.host).content.decode()
+    assert "Pain care close to home" in english and "Cuidado del dolor" not in english
+
+    settings.disclaimer = "Written by the clinic, in English only."
+    settings.save()
+    cache.clear()
+    html = client.get("/es/treatments/", HTTP_HOST=bilingual.host).content.decode()
+    assert 'lang="en">Written by the clinic, in English only.' in html

@@ -140,6 +140,7 @@ def settings_data(settings, *, practice_name: str) -> dict:
         "review_interval_days": settings.review_interval_days,
         "reading_grade_target": settings.reading_grade_target,
         "languages": settings.languages,
+        "texts_in_other_languages-count": 0,
         "time_zone": settings.time_zone,
         # Trust signals (clinics.trust): three StreamFields, empty, and their notes.
         "founded_year": settings.founded_year or "",
