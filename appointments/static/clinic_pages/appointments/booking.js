@@ -6,12 +6,16 @@
 
   var summary = document.getElementById("error-summary");
   if (summary) {
-    // After the load: the browser's own jump to #booking-form would otherwise take the focus
-    // back to the page. The summary is in view either way; focus has screen readers read it.
-    if (document.readyState === "complete") {
-      summary.focus();
-    } else {
-      window.addEventListener("load", function () { summary.focus(); });
+    // At once, and again after the load if the browser's own jump to #booking-form took the
+    // focus back to the page (the load can wait long for images on a slow connection). The
+    // summary is in view either way; focus has screen readers read it.
+    summary.focus();
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        if (!document.activeElement || document.activeElement === document.body) {
+          summary.focus();
+        }
+      });
     }
   }
 
