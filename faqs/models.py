@@ -125,7 +125,7 @@ class FAQPage(MedicalReviewMixin, ClinicPage):
         # The page's language as a subquery: no query of its own for the page's locale.
         language = Locale.objects.filter(pk=self.locale_id).values("language_code")
         questions = Question.objects.filter(
-            site=site, live=True, language=Subquery(language)
+            site=site, live=True, language=Subquery(language[:1])
         ).order_by("topic", "sort_order", "question")
         return [(topic, list(items)) for topic, items in groupby(questions, key=lambda q: q.topic)]
 
