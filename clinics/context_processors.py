@@ -6,8 +6,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from clinic_pages.clinics.language_texts import in_language
-from clinic_pages.clinics.languages import active_language
+from clinic_pages.clinics.language_texts import in_request_language
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.core.generation import cached_for_site
 
@@ -19,15 +18,7 @@ def clinic_settings_for(request: HttpRequest | None) -> ClinicSettings | None:
     Kept in the cache under the site's content generation (a settings save bumps it) and on
     the request where Wagtail keeps them, so ``ClinicSettings.for_request`` finds the same object.
     """
-    settings = _stored_settings_for(request)
-    if settings is None:
-        return None
-    language = active_language()
-    memo = getattr(request, "_clinic_settings_in_language", None)
-    if memo is None or memo[0] != language or memo[1] is not settings:
-        memo = (language, settings, in_language(settings, language))
-        request._clinic_settings_in_language = memo
-    return memo[2]
+    return in_request_language(request, _stored_settings_for(request))
 
 
 def _stored_settings_for(request: HttpRequest | None) -> ClinicSettings | None:

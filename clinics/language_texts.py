@@ -64,3 +64,16 @@ def in_language(settings, language: str | None = None):
         language if localized.disclaimer != settings.disclaimer else default_language()
     )
     return localized
+
+
+def in_request_language(request, settings):
+    """``in_language`` once per request and language: the menu, the calls to action, the footer
+    and the JSON-LD of one page all ask for the settings."""
+    if request is None or settings is None:
+        return in_language(settings)
+    language = active_language()
+    memo = getattr(request, "_clinic_settings_in_language", None)
+    if memo is None or memo[0] != language or memo[1] is not settings:
+        memo = (language, settings, in_language(settings, language))
+        request._clinic_settings_in_language = memo
+    return memo[2]

@@ -32,7 +32,7 @@ from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.forms import ClinicSettingsForm
-from clinic_pages.clinics.language_texts import LanguageTextsBlock, in_language
+from clinic_pages.clinics.language_texts import LanguageTextsBlock, in_request_language
 from clinic_pages.clinics.languages import LanguagesField, default_languages
 from clinic_pages.clinics.mfa_recovery import (  # noqa: F401  (staff recovery codes: models here)
     RecoveryCode,
@@ -262,7 +262,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """The request's settings with the clinic's own texts in the active language."""
-        return in_language(super().for_request(request))
+        return in_request_language(request, super().for_request(request))
 
     def save(self, *args, **kwargs):
         """A new clinic zone carries along the offices that were on the old one.
