@@ -152,13 +152,11 @@ class ArticleSpec:
 
 
 @dataclass
-class ClinicSpec:
-    slug: str
-    practice_name: str
+class ClinicTexts:
+    """The clinic's own words on its site: in its main language (``ClinicSpec``) and in each
+    language it translates into (``demo.translations_reader.ClinicTranslation``)."""
+
     tagline: str
-    brand_colour: str
-    accent_colour: str
-    phone: str
     cta_heading: str
     cta_text: str
     cta_button_label: str
@@ -183,6 +181,15 @@ class ClinicSpec:
     privacy_notice: str
     confirmation_text: str
     appointment_reasons: list[str]
+
+
+@dataclass
+class ClinicSpec(ClinicTexts):
+    slug: str
+    practice_name: str
+    brand_colour: str
+    accent_colour: str
+    phone: str
     locations: list[LocationSpec]
     # Pages in creation order: the first physician reviews by default, and the treatments
     # index lists treatments (and a treatment series runs) in this order.

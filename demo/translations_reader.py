@@ -16,7 +16,7 @@ from pathlib import Path
 from clinic_pages.demo.blocks import build_stream
 from clinic_pages.demo.datafiles import DATA_DIR, SHARED, DataFiles, DemoDataError
 from clinic_pages.demo.reader import LINKS, KnownKeys, build, convert
-from clinic_pages.demo.spec import ClinicSpec, PhysicianSpec, TreatmentSpec
+from clinic_pages.demo.spec import ClinicSpec, ClinicTexts, PhysicianSpec, TreatmentSpec
 
 # The page folders a translation may hold, and what each file describes.
 TRANSLATED_FOLDERS: dict[str, type] = {"physicians": PhysicianSpec, "treatments": TreatmentSpec}
@@ -40,35 +40,10 @@ class TranslatedQuestion:
 
 
 @dataclasses.dataclass
-class ClinicTranslation:
+class ClinicTranslation(ClinicTexts):
     """The clinic's words in ``language``; names, phones, colours and hours stay as in English."""
 
     language: str
-    tagline: str
-    disclaimer: str
-    cta_heading: str
-    cta_text: str
-    cta_button_label: str
-    hero_heading: str
-    hero_text: str
-    welcome: str
-    home_search_description: str
-    treatments_title: str
-    treatments_intro: str
-    conditions_title: str
-    conditions_intro: str
-    physicians_title: str
-    physicians_intro: str
-    faq_title: str
-    faq_intro: str
-    articles_title: str
-    articles_intro: str
-    appointment_title: str
-    appointment_intro: str
-    appointment_what_to_bring: list[str]
-    privacy_notice: str
-    confirmation_text: str
-    appointment_reasons: list[str]
     locations: list[LocationText]
     questions: list[TranslatedQuestion] = dataclasses.field(default_factory=list)
     # Keyed by the English page's slug (the file name); a treatment gives its own ``slug``.
