@@ -54,10 +54,10 @@ class AppointmentRequestViewSet(ModelViewSet):
         "name",
         # Times on the office's clock, naming the zone (AppointmentRequest.received_at).
         Column("received_at", label=_("Received"), sort_key="created_at"),
-        Column("status", accessor="get_status_display", label="Status", sort_key="status"),
+        Column("status", accessor="get_status_display", label=_("Status"), sort_key="status"),
         "reference",
         "location",
-        Column("physician", label="Physician"),
+        Column("physician", label=_("Physician")),
         "slot_starts_at",
     ]
     filterset_class = views.AppointmentRequestFilterSet

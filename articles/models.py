@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -27,7 +28,9 @@ class ArticleIndexPage(ClinicPage):
 
     template = "clinic_pages/articles/article_index_page.html"
 
-    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
+    intro = RichTextField(
+        features=LIMITED_RICH_TEXT, blank=True, help_text=_("Shown above the list.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["clinic_pages_home.HomePage"]
@@ -35,7 +38,7 @@ class ArticleIndexPage(ClinicPage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "articles index"
+        verbose_name = _("articles index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -59,7 +62,7 @@ class ArticlePage(ClinicPage):
     template = "clinic_pages/articles/article_page.html"
 
     date = models.DateField(
-        default=timezone.localdate, help_text="Publication date shown to readers."
+        default=timezone.localdate, help_text=_("Publication date shown to readers.")
     )
     author = models.ForeignKey(
         "clinic_pages_physicians.PhysicianPage",
@@ -67,10 +70,10 @@ class ArticlePage(ClinicPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-        help_text="The physician who wrote or reviewed the article.",
+        help_text=_("The physician who wrote or reviewed the article."),
     )
-    summary = models.TextField(max_length=600, help_text="What the article is about, in brief.")
-    body = StreamField(ArticleContentBlock(), help_text="The article's text.")
+    summary = models.TextField(max_length=600, help_text=_("What the article is about, in brief."))
+    body = StreamField(ArticleContentBlock(), help_text=_("The article's text."))
 
     content_panels = [
         *Page.content_panels,
@@ -78,7 +81,9 @@ class ArticlePage(ClinicPage):
         PageChooserPanel("author", "clinic_pages_physicians.PhysicianPage"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        InlinePanel("related_treatment_links", heading="Related treatments", label="Treatment"),
+        InlinePanel(
+            "related_treatment_links", heading=_("Related treatments"), label=_("Treatment")
+        ),
     ]
     search_fields = [
         *ClinicPage.search_fields,
@@ -91,7 +96,7 @@ class ArticlePage(ClinicPage):
     route_select_related = (*ClinicPage.route_select_related, "author")
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
 
     @cached_property
     def related_treatments(self) -> list[Page]:

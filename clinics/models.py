@@ -76,15 +76,17 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
     # Every page shows the logo and links the booking page: one query for the three rows.
     select_related = ["logo", "appointment_page"]
 
-    practice_name = models.CharField(max_length=120, help_text="Shown in the header and titles.")
-    tagline = models.CharField(max_length=160, blank=True, help_text="A short line under the name.")
+    practice_name = models.CharField(max_length=120, help_text=_("Shown in the header and titles."))
+    tagline = models.CharField(
+        max_length=160, blank=True, help_text=_("A short line under the name.")
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown in the header; a wide image about 3:1 works best.",
+        help_text=_("Shown in the header; a wide image about 3:1 works best."),
     )
     theme = models.CharField(
         _("theme"),
@@ -100,18 +102,20 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
         max_length=7,
         default="#1f4e79",
         validators=[hex_colour_validator, validate_brand_colour_on_white],
-        help_text="Main colour for the header, buttons and links. Must be dark enough for white text.",
+        help_text=_(
+            "Main colour for the header, buttons and links. Must be dark enough for white text."
+        ),
     )
     accent_colour = models.CharField(
         max_length=7,
         default="#7a3b00",
         validators=[hex_colour_validator, validate_brand_colour_on_white],
-        help_text="Second colour for highlights. Must be dark enough for white text.",
+        help_text=_("Second colour for highlights. Must be dark enough for white text."),
     )
     phone = models.CharField(
-        max_length=25, blank=True, validators=[phone_validator], help_text="Main phone number."
+        max_length=25, blank=True, validators=[phone_validator], help_text=_("Main phone number.")
     )
-    email = models.EmailField(blank=True, help_text="Public contact address for patients.")
+    email = models.EmailField(blank=True, help_text=_("Public contact address for patients."))
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -122,14 +126,16 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
             "every appointment time is shown in its office's zone."
         ),
     )
-    facebook_url = models.URLField(blank=True, help_text="Full address of the Facebook page.")
-    instagram_url = models.URLField(blank=True, help_text="Full address of the Instagram profile.")
-    linkedin_url = models.URLField(blank=True, help_text="Full address of the LinkedIn page.")
-    youtube_url = models.URLField(blank=True, help_text="Full address of the YouTube channel.")
+    facebook_url = models.URLField(blank=True, help_text=_("Full address of the Facebook page."))
+    instagram_url = models.URLField(
+        blank=True, help_text=_("Full address of the Instagram profile.")
+    )
+    linkedin_url = models.URLField(blank=True, help_text=_("Full address of the LinkedIn page."))
+    youtube_url = models.URLField(blank=True, help_text=_("Full address of the YouTube channel."))
     disclaimer = models.TextField(
         max_length=1000,
         default=DEFAULT_DISCLAIMER,
-        help_text="Medical disclaimer shown on every medical page and in the footer.",
+        help_text=_("Medical disclaimer shown on every medical page and in the footer."),
     )
     appointment_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -137,29 +143,29 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Where every 'book an appointment' button leads.",
+        help_text=_("Where every 'book an appointment' button leads."),
     )
     cta_heading = models.CharField(
         max_length=120,
         default=gettext_noop("Talk to our team"),
-        help_text="Default call-to-action heading.",
+        help_text=_("Default call-to-action heading."),
     )
     cta_text = models.CharField(
         max_length=400,
         blank=True,
-        help_text="One or two sentences under the heading of the default call to action.",
+        help_text=_("One or two sentences under the heading of the default call to action."),
     )
     cta_button_label = models.CharField(
         max_length=60,
         default=gettext_noop("Request an appointment"),
-        help_text="Default button label.",
+        help_text=_("Default button label."),
     )
     # Bounded: a month at least, two years at most (a slip to 3650 would quietly stretch every
     # review the clinic owes its patients by a decade).
     review_interval_days = models.PositiveSmallIntegerField(
         default=365,
         validators=[MinValueValidator(30), MaxValueValidator(730)],
-        help_text="How many days after a medical review the next one falls due (30 to 730).",
+        help_text=_("How many days after a medical review the next one falls due (30 to 730)."),
     )
     # US school grade patient pages should read at (governance.readability); NIH and the AMA
     # advise 6 to 8. Bounded: below 4 no formula measures reliably, above 14 is no target.
@@ -193,13 +199,13 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
     # Onboarding creates clinics private; clinics made before the flag existed stay public.
     launched = models.BooleanField(
         default=True,
-        help_text="Whether visitors see the site; until then only the clinic's staff do.",
+        help_text=_("Whether visitors see the site; until then only the clinic's staff do."),
     )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("practice_name"), FieldPanel("tagline"), FieldPanel("logo")],
-            heading="Identity",
+            heading=_("Identity"),
         ),
         MultiFieldPanel(
             [
@@ -213,7 +219,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
                 FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
             ],
-            heading="Contact",
+            heading=_("Contact"),
         ),
         MultiFieldPanel(
             [
@@ -222,7 +228,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
                 FieldPanel("linkedin_url"),
                 FieldPanel("youtube_url"),
             ],
-            heading="Social links",
+            heading=_("Social links"),
             classname="collapsed",
         ),
         MultiFieldPanel(
@@ -232,7 +238,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
                 FieldPanel("cta_text"),
                 FieldPanel("cta_button_label"),
             ],
-            heading="Default appointment call to action",
+            heading=_("Default appointment call to action"),
         ),
         MultiFieldPanel(
             [
@@ -240,7 +246,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
                 FieldPanel("review_interval_days"),
                 FieldPanel("reading_grade_target"),
             ],
-            heading="Medical governance",
+            heading=_("Medical governance"),
         ),
         MultiFieldPanel(
             [FieldPanel("languages"), FieldPanel("texts_in_other_languages")],
@@ -250,7 +256,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "clinic settings"
+        verbose_name = _("clinic settings")
 
     def __str__(self) -> str:
         return self.practice_name
@@ -330,27 +336,27 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         Site,
         on_delete=models.CASCADE,
         related_name="locations",
-        help_text="The clinic this office belongs to.",
+        help_text=_("The clinic this office belongs to."),
     )
-    name = models.CharField(max_length=120, help_text="e.g. 'Glenview office'.")
+    name = models.CharField(max_length=120, help_text=_("e.g. 'Glenview office'."))
     slug = models.SlugField(
         _("slug"),
         max_length=80,
         blank=True,
         help_text=_("The office page's address, e.g. 'glenview'; made from the name if empty."),
     )
-    street_address = models.CharField(max_length=200, help_text="Street and number, suite.")
-    locality = models.CharField(max_length=100, help_text="City.")
-    region = models.CharField(max_length=50, help_text="State, e.g. 'IL'.")
-    postal_code = models.CharField(max_length=20, help_text="ZIP code.")
-    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    street_address = models.CharField(max_length=200, help_text=_("Street and number, suite."))
+    locality = models.CharField(max_length=100, help_text=_("City."))
+    region = models.CharField(max_length=50, help_text=_("State, e.g. 'IL'."))
+    postal_code = models.CharField(max_length=20, help_text=_("ZIP code."))
+    country = models.CharField(max_length=2, default="US", help_text=_("Two-letter country code."))
     phone = models.CharField(max_length=25, blank=True, validators=[phone_validator])
     email = models.EmailField(blank=True)
     latitude = models.DecimalField(
-        max_digits=9, decimal_places=6, null=True, blank=True, help_text="For maps; optional."
+        max_digits=9, decimal_places=6, null=True, blank=True, help_text=_("For maps; optional.")
     )
     longitude = models.DecimalField(
-        max_digits=9, decimal_places=6, null=True, blank=True, help_text="For maps; optional."
+        max_digits=9, decimal_places=6, null=True, blank=True, help_text=_("For maps; optional.")
     )
     parking_and_access = models.CharField(
         _("parking and access"),
@@ -386,7 +392,9 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
             "empty, the office takes the clinic's zone when saved."
         ),
     )
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Lower numbers come first.")
+    )
 
     objects = LocationQuerySet.as_manager()
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="location")
@@ -403,7 +411,7 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
                 FieldPanel("country"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
-            heading="Address",
+            heading=_("Address"),
         ),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
         FieldPanel("slug"),
@@ -416,7 +424,7 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
                 choices=lambda: [("", _("The clinic's time zone")), *time_zone_choices()]
             ),
         ),
-        InlinePanel("hours", heading="Opening hours", label="Day"),
+        InlinePanel("hours", heading=_("Opening hours"), label=_("Day")),
         InlinePanel(
             "closures",
             heading=_("Closures and holidays"),
@@ -548,14 +556,14 @@ class OpeningHours(Orderable):
     ]
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="hours")
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAYS)
-    opens = models.TimeField(null=True, blank=True, help_text="Leave empty when closed.")
-    closes = models.TimeField(null=True, blank=True, help_text="Leave empty when closed.")
+    opens = models.TimeField(null=True, blank=True, help_text=_("Leave empty when closed."))
+    closes = models.TimeField(null=True, blank=True, help_text=_("Leave empty when closed."))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = "opening hours"
-        verbose_name_plural = "opening hours"
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()}: {self.opens}–{self.closes}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
@@ -32,7 +33,9 @@ class ConditionIndexPage(ClinicPage):
 
     template = "clinic_pages/conditions/condition_index_page.html"
 
-    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
+    intro = RichTextField(
+        features=LIMITED_RICH_TEXT, blank=True, help_text=_("Shown above the list.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["clinic_pages_home.HomePage"]
@@ -40,7 +43,7 @@ class ConditionIndexPage(ClinicPage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "conditions index"
+        verbose_name = _("conditions index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -62,23 +65,23 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
     template = "clinic_pages/conditions/condition_page.html"
 
     summary = models.TextField(
-        max_length=600, help_text="What the condition is, in two or three plain sentences."
+        max_length=600, help_text=_("What the condition is, in two or three plain sentences.")
     )
     alternate_names = models.CharField(
-        max_length=200, blank=True, help_text="Other names or abbreviations, e.g. 'PHN'."
+        max_length=200, blank=True, help_text=_("Other names or abbreviations, e.g. 'PHN'.")
     )
     body = StreamField(
         MedicalContentBlock(),
         blank=True,
-        help_text="More about the condition: how it is diagnosed, outlook, evidence.",
+        help_text=_("More about the condition: how it is diagnosed, outlook, evidence."),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("alternate_names"),
-        InlinePanel("symptoms", heading="Signs and symptoms", label="Symptom"),
-        InlinePanel("causes", heading="Causes and risk factors", label="Cause"),
+        InlinePanel("symptoms", heading=_("Signs and symptoms"), label=_("Symptom")),
+        InlinePanel("causes", heading=_("Causes and risk factors"), label=_("Cause")),
         FieldPanel("body"),
         *MedicalReviewMixin.review_panels,
     ]
@@ -93,7 +96,7 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
     route_select_related = (*ClinicPage.route_select_related, "reviewed_by")
 
     class Meta:
-        verbose_name = "condition"
+        verbose_name = _("condition")
 
     # Read by the template and the JSON-LD alike: both lists in one query per render.
     @cached_property
@@ -137,7 +140,7 @@ class ConditionPage(MedicalReviewMixin, ClinicPage):
 
 class ConditionSymptom(Orderable):
     page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="symptoms")
-    name = models.CharField(max_length=160, help_text="e.g. 'Burning or stabbing pain'.")
+    name = models.CharField(max_length=160, help_text=_("e.g. 'Burning or stabbing pain'."))
 
     panels = [FieldPanel("name")]
 
@@ -147,7 +150,9 @@ class ConditionSymptom(Orderable):
 
 class ConditionCause(Orderable):
     page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="causes")
-    name = models.CharField(max_length=160, help_text="e.g. 'Shingles (varicella-zoster virus)'.")
+    name = models.CharField(
+        max_length=160, help_text=_("e.g. 'Shingles (varicella-zoster virus)'.")
+    )
     description = models.CharField(max_length=300, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("description")]

@@ -55,19 +55,21 @@ class ListingMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown on cards that link to this page and when it is shared.",
+        help_text=_("Shown on cards that link to this page and when it is shared."),
     )
     listing_summary = models.CharField(
         max_length=300,
         blank=True,
-        help_text="One or two sentences for cards and search results. "
-        "Falls back to the search description.",
+        help_text=_(
+            "One or two sentences for cards and search results. "
+            "Falls back to the search description."
+        ),
     )
 
     listing_panels = [
         MultiFieldPanel(
             [FieldPanel("listing_image"), FieldPanel("listing_summary")],
-            heading="Listings and sharing",
+            heading=_("Listings and sharing"),
             help_text=_(
                 "Left empty, cards show the page's own summary and the first image of its body."
             ),
@@ -101,13 +103,13 @@ class MedicalReviewMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The physician who checked this page's medical content.",
+        help_text=_("The physician who checked this page's medical content."),
     )
     last_reviewed = models.DateField(
-        null=True, blank=True, help_text="The date of the last medical review."
+        null=True, blank=True, help_text=_("The date of the last medical review.")
     )
     next_review_due = models.DateField(
-        null=True, blank=True, help_text="When the content must be checked again."
+        null=True, blank=True, help_text=_("When the content must be checked again.")
     )
 
     review_panels = [
@@ -117,8 +119,8 @@ class MedicalReviewMixin(models.Model):
                 UncomparedFieldPanel("last_reviewed", read_only=True),
                 UncomparedFieldPanel("next_review_due", read_only=True),
             ],
-            heading="Medical review",
-            help_text="Set by the clinical-review workflow when a clinician approves the page.",
+            heading=_("Medical review"),
+            help_text=_("Set by the clinical-review workflow when a clinician approves the page."),
         )
     ]
 

@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 hex_colour_validator = RegexValidator(
@@ -37,8 +38,11 @@ def validate_brand_colour_on_white(value: str) -> None:
     ratio = contrast_ratio(value, "#ffffff")
     if ratio < 4.5:
         raise ValidationError(
-            f"This colour has a contrast of {ratio:.1f}:1 against white; "
-            "choose a darker shade that reaches at least 4.5:1 so text stays readable."
+            _(
+                "This colour has a contrast of %(ratio)s:1 against white; "
+                "choose a darker shade that reaches at least 4.5:1 so text stays readable."
+            ),
+            params={"ratio": number_format(ratio, 1)},
         )
 
 

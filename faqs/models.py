@@ -43,12 +43,13 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         Site,
         on_delete=models.CASCADE,
         related_name="faq_questions",
-        help_text="The clinic this question belongs to.",
+        help_text=_("The clinic this question belongs to."),
     )
     topic = models.CharField(
-        max_length=80, help_text="Questions are grouped by topic on the FAQ page, e.g. 'Ketamine'."
+        max_length=80,
+        help_text=_("Questions are grouped by topic on the FAQ page, e.g. 'Ketamine'."),
     )
-    question = models.CharField(max_length=250, help_text="As a patient would ask it.")
+    question = models.CharField(max_length=250, help_text=_("As a patient would ask it."))
     # A question is written in one language and listed on the FAQ page of that language only
     # (docs/i18n.md); a page's FAQ block shows the questions its editor chose.
     language = models.CharField(
@@ -58,9 +59,9 @@ class Question(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, 
         default=default_language,
         help_text=_("The language the question and answer are written in."),
     )
-    answer = RichTextField(features=LIMITED_RICH_TEXT, help_text="A short, direct answer.")
+    answer = RichTextField(features=LIMITED_RICH_TEXT, help_text=_("A short, direct answer."))
     sort_order = models.PositiveSmallIntegerField(
-        default=0, help_text="Lower numbers come first within a topic."
+        default=0, help_text=_("Lower numbers come first within a topic.")
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="faq_question")
 
@@ -109,7 +110,7 @@ class FAQPage(MedicalReviewMixin, ClinicPage):
     template = "clinic_pages/faqs/faq_page.html"
 
     intro = RichTextField(
-        features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the questions."
+        features=LIMITED_RICH_TEXT, blank=True, help_text=_("Shown above the questions.")
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *MedicalReviewMixin.review_panels]
@@ -118,7 +119,7 @@ class FAQPage(MedicalReviewMixin, ClinicPage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "FAQ page"
+        verbose_name = _("FAQ page")
 
     def topics(self, site: Site) -> list[tuple[str, list[Question]]]:
         """The clinic's published questions in this page's language, grouped by topic."""

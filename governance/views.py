@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -30,18 +31,18 @@ class ReviewsDueReportView(ReportView):
         return [
             TitleColumn(
                 "title",
-                label="Page",
+                label=_("Page"),
                 accessor=lambda item: item.page.title,
                 get_url=lambda item: reverse("wagtailadmin_pages:edit", args=[item.page.pk]),
             ),
-            Column("clinic", label="Clinic", accessor=lambda item: item.site.site_name),
+            Column("clinic", label=_("Clinic"), accessor=lambda item: item.site.site_name),
             Column(
                 "reviewed_by",
-                label="Last reviewed by",
+                label=_("Last reviewed by"),
                 accessor=lambda item: item.page.reviewed_by or "—",
             ),
-            DateColumn("due", label="Next review due"),
-            Column("state", label="State"),
+            DateColumn("due", label=_("Next review due")),
+            Column("state", label=_("State")),
         ]
 
     def get_queryset(self):

@@ -43,10 +43,10 @@ class HomePage(ClinicPage):
     template = "clinic_pages/home/home_page.html"
 
     hero_heading = models.CharField(
-        max_length=120, help_text="The main message, e.g. 'Relief for nerve pain that lingers'."
+        max_length=120, help_text=_("The main message, e.g. 'Relief for nerve pain that lingers'.")
     )
     hero_text = models.TextField(
-        max_length=400, help_text="One or two sentences under the heading."
+        max_length=400, help_text=_("One or two sentences under the heading.")
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -54,25 +54,25 @@ class HomePage(ClinicPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A wide, calm photo or illustration (decorative; it gets no alt text).",
+        help_text=_("A wide, calm photo or illustration (decorative; it gets no alt text)."),
     )
     welcome = models.TextField(
-        max_length=1200, blank=True, help_text="A short paragraph introducing the practice."
+        max_length=1200, blank=True, help_text=_("A short paragraph introducing the practice.")
     )
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
             [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")],
-            heading="Hero",
+            heading=_("Hero"),
         ),
         FieldPanel("welcome"),
         InlinePanel(
             "featured_treatment_links",
-            heading="Featured treatments",
-            label="Treatment",
+            heading=_("Featured treatments"),
+            label=_("Treatment"),
             max_num=6,
-            help_text="Leave empty to show the first treatments of the treatments index.",
+            help_text=_("Leave empty to show the first treatments of the treatments index."),
         ),
     ]
     parent_page_types = ["wagtailcore.Page"]
@@ -89,7 +89,7 @@ class HomePage(ClinicPage):
     ]
 
     class Meta:
-        verbose_name = "clinic home page"
+        verbose_name = _("clinic home page")
 
     def featured_treatments(self, request) -> list[TreatmentPage]:
         """The treatments editors chose, else the first of the treatments index."""

@@ -38,7 +38,7 @@ class PhysicianIndexPage(ClinicPage):
     template = "clinic_pages/physicians/physician_index_page.html"
 
     intro = RichTextField(
-        features=LIMITED_RICH_TEXT, blank=True, help_text="A short introduction to the team."
+        features=LIMITED_RICH_TEXT, blank=True, help_text=_("A short introduction to the team.")
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -47,7 +47,7 @@ class PhysicianIndexPage(ClinicPage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "physicians index"
+        verbose_name = _("physicians index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -73,14 +73,14 @@ class PhysicianPage(ClinicPage):
 
     honorific_prefix = models.CharField(max_length=20, default="Dr.", blank=True)
     given_name = models.CharField(
-        max_length=80, blank=True, help_text="First name(s); may stay empty if not published."
+        max_length=80, blank=True, help_text=_("First name(s); may stay empty if not published.")
     )
-    family_name = models.CharField(max_length=80, help_text="Last name.")
+    family_name = models.CharField(max_length=80, help_text=_("Last name."))
     credentials = models.CharField(
-        max_length=60, blank=True, help_text="Letters after the name, e.g. 'MD' or 'DO'."
+        max_length=60, blank=True, help_text=_("Letters after the name, e.g. 'MD' or 'DO'.")
     )
     job_title = models.CharField(
-        max_length=120, blank=True, help_text="e.g. 'Medical director, pain medicine'."
+        max_length=120, blank=True, help_text=_("e.g. 'Medical director, pain medicine'.")
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -88,51 +88,59 @@ class PhysicianPage(ClinicPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A portrait, ideally square.",
+        help_text=_("A portrait, ideally square."),
     )
     photo_alt_text = models.CharField(
-        max_length=200, blank=True, help_text="Describe the photo, e.g. 'Dr. Lee in clinic'."
+        max_length=200, blank=True, help_text=_("Describe the photo, e.g. 'Dr. Lee in clinic'.")
     )
     languages = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Languages spoken, separated by commas. Leave empty when not confirmed: "
-        "nothing is shown.",
+        help_text=_(
+            "Languages spoken, separated by commas. Leave empty when not confirmed: "
+            "nothing is shown."
+        ),
     )
     accepting_new_patients = models.BooleanField(
         null=True,
         blank=True,
         default=None,
-        help_text="Shown on the bio and used by search engines; 'Unknown' shows nothing.",
+        help_text=_("Shown on the bio and used by search engines; 'Unknown' shows nothing."),
     )
     npi = models.CharField(
         "NPI",
         max_length=10,
         blank=True,
         validators=[validate_npi],
-        help_text="The physician's ten-digit National Provider Identifier, as in the NPPES "
-        "registry; patients and search engines use it to check who they will see.",
+        help_text=_(
+            "The physician's ten-digit National Provider Identifier, as in the NPPES "
+            "registry; patients and search engines use it to check who they will see."
+        ),
     )
     hospital_affiliations = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Hospitals where the physician has privileges, separated by commas.",
+        help_text=_("Hospitals where the physician has privileges, separated by commas."),
     )
-    bio = RichTextField(features=LIMITED_RICH_TEXT, help_text="A few paragraphs in plain language.")
+    bio = RichTextField(
+        features=LIMITED_RICH_TEXT, help_text=_("A few paragraphs in plain language.")
+    )
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="physician_pages",
-        help_text="The physician's admin account; their clinical-review approvals are signed "
-        "with this page.",
+        help_text=_(
+            "The physician's admin account; their clinical-review approvals are signed "
+            "with this page."
+        ),
     )
     locations = ParentalManyToManyField(
         "clinic_pages_clinics.Location",
         blank=True,
         related_name="physicians",
-        help_text="Offices where this physician sees patients.",
+        help_text=_("Offices where this physician sees patients."),
     )
 
     content_panels = [
@@ -151,16 +159,16 @@ class PhysicianPage(ClinicPage):
                 FieldPanel("photo"),
                 FieldPanel("photo_alt_text"),
             ],
-            heading="Name and photo",
+            heading=_("Name and photo"),
         ),
         FieldPanel("bio"),
-        InlinePanel("specialties", heading="Specialties", label="Specialty", min_num=1),
-        InlinePanel("certifications", heading="Board certifications", label="Certification"),
-        InlinePanel("education", heading="Education and training", label="Entry"),
+        InlinePanel("specialties", heading=_("Specialties"), label=_("Specialty"), min_num=1),
+        InlinePanel("certifications", heading=_("Board certifications"), label=_("Certification")),
+        InlinePanel("education", heading=_("Education and training"), label=_("Entry")),
         FieldRowPanel([FieldPanel("npi"), FieldPanel("hospital_affiliations")]),
         FieldPanel("languages"),
         FieldPanel("locations"),
-        InlinePanel("treatments_offered", heading="Treatments offered", label="Treatment"),
+        InlinePanel("treatments_offered", heading=_("Treatments offered"), label=_("Treatment")),
         FieldPanel("accepting_new_patients"),
         FieldPanel("account"),
     ]
@@ -174,7 +182,7 @@ class PhysicianPage(ClinicPage):
     route_select_related = (*ClinicPage.route_select_related, "photo")
 
     class Meta:
-        verbose_name = "physician"
+        verbose_name = _("physician")
 
     @property
     def display_name(self) -> str:
@@ -241,7 +249,7 @@ def comma_list(text: str) -> list[str]:
 
 class PhysicianSpecialty(Orderable):
     page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="specialties")
-    name = models.CharField(max_length=100, help_text="e.g. 'Pain medicine'.")
+    name = models.CharField(max_length=100, help_text=_("e.g. 'Pain medicine'."))
 
     panels = [FieldPanel("name")]
 
@@ -251,9 +259,9 @@ class PhysicianSpecialty(Orderable):
 
 class PhysicianCertification(Orderable):
     page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="certifications")
-    specialty = models.CharField(max_length=120, help_text="e.g. 'Anesthesiology'.")
+    specialty = models.CharField(max_length=120, help_text=_("e.g. 'Anesthesiology'."))
     board = models.CharField(
-        max_length=160, blank=True, help_text="The certifying board, if you want to name it."
+        max_length=160, blank=True, help_text=_("The certifying board, if you want to name it.")
     )
 
     panels = [FieldRowPanel([FieldPanel("specialty"), FieldPanel("board")])]
@@ -275,7 +283,7 @@ class PhysicianEducation(Orderable):
         default="degree",
     )
     description = models.CharField(
-        max_length=200, help_text="What and where, e.g. 'Residency in anesthesiology'."
+        max_length=200, help_text=_("What and where, e.g. 'Residency in anesthesiology'.")
     )
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("description")])]

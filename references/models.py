@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -36,41 +37,43 @@ class Reference(index.Indexed, models.Model):
     authors = models.CharField(
         max_length=400,
         blank=True,
-        help_text="As in the publication: 'Correll GE, Maleki J, et al.'",
+        help_text=_("As in the publication: 'Correll GE, Maleki J, et al.'"),
     )
-    title = models.CharField(max_length=400, help_text="Title of the article or chapter.")
+    title = models.CharField(max_length=400, help_text=_("Title of the article or chapter."))
     journal = models.CharField(
-        max_length=200, blank=True, help_text="Journal or book title, e.g. 'Pain Medicine'."
+        max_length=200, blank=True, help_text=_("Journal or book title, e.g. 'Pain Medicine'.")
     )
     year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
-        help_text="Year of publication.",
+        help_text=_("Year of publication."),
     )
     volume = models.CharField(max_length=20, blank=True)
     issue = models.CharField(max_length=20, blank=True)
-    pages = models.CharField(max_length=30, blank=True, help_text="e.g. '263–275'.")
+    pages = models.CharField(max_length=30, blank=True, help_text=_("e.g. '263–275'."))
     doi = models.CharField(
-        max_length=200, blank=True, validators=[doi_validator], verbose_name="DOI"
+        max_length=200, blank=True, validators=[doi_validator], verbose_name=_("DOI")
     )
     pmid = models.PositiveIntegerField(
         null=True,
         blank=True,
         validators=pmid_validators,
-        verbose_name="PMID",
-        help_text="PubMed identifier, digits only.",
+        verbose_name=_("PMID"),
+        help_text=_("PubMed identifier, digits only."),
     )
     pmcid = models.CharField(
-        max_length=20, blank=True, validators=[pmcid_validator], verbose_name="PMCID"
+        max_length=20, blank=True, validators=[pmcid_validator], verbose_name=_("PMCID")
     )
     bookshelf_id = models.CharField(
         max_length=20,
         blank=True,
         validators=[bookshelf_validator],
-        verbose_name="NCBI Bookshelf ID",
+        verbose_name=_("NCBI Bookshelf ID"),
     )
-    url = models.URLField(blank=True, help_text="Only when none of the identifiers above applies.")
+    url = models.URLField(
+        blank=True, help_text=_("Only when none of the identifiers above applies.")
+    )
     # Empty: the network's shared library, which every clinic cites. A clinic's editor who adds a
     # reference from a chooser adds it for that clinic alone (references.wagtail_hooks).
     added_by_clinic = models.ForeignKey(
@@ -79,7 +82,7 @@ class Reference(index.Indexed, models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="added_references",
-        help_text="The clinic that added this reference; empty for the network library.",
+        help_text=_("The clinic that added this reference; empty for the network library."),
     )
 
     # A page's listed and cited references load in one query (clinic_pages.references.preload).
@@ -99,7 +102,7 @@ class Reference(index.Indexed, models.Model):
                 FieldRowPanel([FieldPanel("pmcid"), FieldPanel("bookshelf_id")]),
                 FieldPanel("url"),
             ],
-            heading="Identifiers and links",
+            heading=_("Identifiers and links"),
         ),
     ]
     search_fields = [

@@ -4,7 +4,9 @@ The plugin ships one catalogue per language in ``core/locale`` (Django finds it 
 ``clinic_pages.core`` app's, and the wheel carries it as package data), holding the strings of
 every app. The check runs ``makemessages`` for each language into a scratch copy of that
 catalogue, so the checkout is left alone, and fails when a string has no translation or only a
-fuzzy one, or when the compiled ``.mo`` is not the ``.po`` as committed. ``--update`` writes the
+fuzzy one, or when the compiled ``.mo`` is not the ``.po`` as committed; and, since
+``makemessages`` sees only strings already marked, it first looks for user-facing literals that
+were never marked (``i18n_sources``). ``--update`` writes the
 catalogue back and compiles it, for whoever adds strings or translations.
 """
 
@@ -16,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from i18n_sources import untranslatable
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = ROOT / "core" / "locale"
@@ -86,7 +90,7 @@ def _compiled(po: Path) -> bytes:
 
 
 def check() -> int:
-    failures = []
+    failures = [f"not marked for translation: {found}" for found in untranslatable(ROOT)]
     with tempfile.TemporaryDirectory() as scratch:
         locale_dir = Path(scratch) / "locale"
         for language in LANGUAGES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -47,7 +48,9 @@ class TreatmentIndexPage(ClinicPage):
 
     template = "clinic_pages/treatments/treatment_index_page.html"
 
-    intro = RichTextField(features=LIMITED_RICH_TEXT, blank=True, help_text="Shown above the list.")
+    intro = RichTextField(
+        features=LIMITED_RICH_TEXT, blank=True, help_text=_("Shown above the list.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["clinic_pages_home.HomePage"]
@@ -55,7 +58,7 @@ class TreatmentIndexPage(ClinicPage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "treatments index"
+        verbose_name = _("treatments index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -78,41 +81,45 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
 
     summary = models.TextField(
         max_length=600,
-        help_text="Two or three sentences that say what the treatment is and for whom.",
+        help_text=_("Two or three sentences that say what the treatment is and for whom."),
     )
     alternate_names = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Other names patients search for, separated by commas.",
+        help_text=_("Other names patients search for, separated by commas."),
     )
     body = StreamField(
         MedicalContentBlock(),
-        help_text="Build the page from sections, key facts, protocol, evidence, risks, myths, FAQs.",
+        help_text=_(
+            "Build the page from sections, key facts, protocol, evidence, risks, myths, FAQs."
+        ),
     )
     show_default_cta = models.BooleanField(
-        default=True, help_text="Show the clinic's appointment call to action at the end."
+        default=True, help_text=_("Show the clinic's appointment call to action at the end.")
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("alternate_names"),
-        InlinePanel("condition_links", heading="Conditions it treats", label="Condition"),
+        InlinePanel("condition_links", heading=_("Conditions it treats"), label=_("Condition")),
         InlinePanel(
             "regulatory_statuses",
-            heading="Regulatory status",
-            label="Status",
-            help_text="For example FDA-approved as an anesthetic; off-label for chronic pain.",
+            heading=_("Regulatory status"),
+            label=_("Status"),
+            help_text=_("For example FDA-approved as an anesthetic; off-label for chronic pain."),
         ),
         FieldPanel("body"),
         InlinePanel(
             "reference_links",
-            heading="References",
-            label="Reference",
-            help_text="The numbered reference list. Sources cited in evidence blocks are added "
-            "automatically.",
+            heading=_("References"),
+            label=_("Reference"),
+            help_text=_(
+                "The numbered reference list. Sources cited in evidence blocks are added "
+                "automatically."
+            ),
         ),
-        InlinePanel("related_links", heading="Related treatments", label="Treatment"),
+        InlinePanel("related_links", heading=_("Related treatments"), label=_("Treatment")),
         FieldPanel("show_default_cta"),
         *MedicalReviewMixin.review_panels,
     ]
@@ -127,7 +134,7 @@ class TreatmentPage(MedicalReviewMixin, ClinicPage):
     route_select_related = (*ClinicPage.route_select_related, "reviewed_by")
 
     class Meta:
-        verbose_name = "treatment"
+        verbose_name = _("treatment")
 
     @cached_property
     def _body_rows(self) -> dict[str, list] | None:
@@ -286,10 +293,10 @@ class TreatmentRegulatoryStatus(Orderable):
     page = ParentalKey(TreatmentPage, on_delete=models.CASCADE, related_name="regulatory_statuses")
     status = models.CharField(max_length=20, choices=STATUS_CHOICES)
     indication = models.CharField(
-        max_length=200, help_text="For what, e.g. 'general anesthesia' or 'chronic pain'."
+        max_length=200, help_text=_("For what, e.g. 'general anesthesia' or 'chronic pain'.")
     )
     note = models.CharField(
-        max_length=300, blank=True, help_text="e.g. 'Insurance coverage varies.'"
+        max_length=300, blank=True, help_text=_("e.g. 'Insurance coverage varies.'")
     )
 
     panels = [FieldPanel("status"), FieldPanel("indication"), FieldPanel("note")]

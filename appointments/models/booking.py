@@ -169,12 +169,14 @@ class AppointmentSlot(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appointment_slots",
-        help_text="Leave empty when any of the clinic's physicians may take it.",
+        help_text=_("Leave empty when any of the clinic's physicians may take it."),
     )
     starts_at = models.DateTimeField(
         help_text=_("Date and time the appointment starts, in the office's time zone.")
     )
-    duration_minutes = models.PositiveSmallIntegerField(default=30, help_text="Length in minutes.")
+    duration_minutes = models.PositiveSmallIntegerField(
+        default=30, help_text=_("Length in minutes.")
+    )
     ends_at = SlotEndField(editable=False)
 
     objects = AppointmentSlotQuerySet.as_manager()
@@ -187,7 +189,7 @@ class AppointmentSlot(models.Model):
 
     class Meta:
         ordering = ["starts_at", "location"]
-        verbose_name = "appointment slot"
+        verbose_name = _("appointment slot")
         constraints = [
             models.UniqueConstraint(
                 fields=["location", "physician", "starts_at"], name="unique_slot_per_physician"
@@ -318,13 +320,13 @@ class AppointmentRequest(models.Model):
     Status = Status
 
     class ContactMethod(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        EMAIL = "email", "E-mail"
-        EITHER = "either", "Either is fine"
+        PHONE = "phone", _("Phone call")
+        EMAIL = "email", _("E-mail")
+        EITHER = "either", _("Either is fine")
 
     class PatientStatus(models.TextChoices):
-        NEW = "new", "New patient"
-        RETURNING = "returning", "Returning patient"
+        NEW = "new", _("New patient")
+        RETURNING = "returning", _("Returning patient")
 
     site = models.ForeignKey(
         Site, on_delete=models.CASCADE, related_name="appointment_requests", editable=False
@@ -349,7 +351,7 @@ class AppointmentRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appointment_requests",
-        verbose_name="preferred office",
+        verbose_name=_("preferred office"),
     )
     physician = models.ForeignKey(
         "clinic_pages_physicians.PhysicianPage",
@@ -357,7 +359,7 @@ class AppointmentRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appointment_requests",
-        verbose_name="preferred physician",
+        verbose_name=_("preferred physician"),
     )
     treatment = models.ForeignKey(
         "clinic_pages_treatments.TreatmentPage",
@@ -374,7 +376,7 @@ class AppointmentRequest(models.Model):
         related_name="requests",
     )
     topic_label = models.CharField(
-        "about", max_length=255, blank=True, help_text="The treatment or reason as chosen."
+        "about", max_length=255, blank=True, help_text=_("The treatment or reason as chosen.")
     )
     preferred_days = models.CharField(max_length=60, blank=True)
     preferred_times = models.CharField(max_length=40, blank=True)
@@ -414,7 +416,7 @@ class AppointmentRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "appointment request"
+        verbose_name = _("appointment request")
         constraints = [
             # The database, not the view, guarantees a slot is never held twice.
             models.UniqueConstraint(

@@ -19,6 +19,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -94,47 +95,55 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
     template = "clinic_pages/appointments/appointment_page.html"
 
     intro = RichTextField(
-        features=LIMITED_RICH_TEXT, help_text="What happens when a patient gets in touch."
+        features=LIMITED_RICH_TEXT, help_text=_("What happens when a patient gets in touch.")
     )
     what_to_bring = RichTextField(
         features=LIMITED_RICH_TEXT,
         blank=True,
-        help_text="What to have ready for the first visit: referral, imaging, medication list.",
+        help_text=_("What to have ready for the first visit: referral, imaging, medication list."),
     )
     privacy_notice = RichTextField(
         features=LIMITED_RICH_TEXT,
         blank=True,
-        help_text="Shown beside the consent checkbox: what the clinic does with the request, "
-        "who sees it and how long it is kept. Link to the full privacy policy.",
+        help_text=_(
+            "Shown beside the consent checkbox: what the clinic does with the request, "
+            "who sees it and how long it is kept. Link to the full privacy policy."
+        ),
     )
     confirmation_text = RichTextField(
         features=LIMITED_RICH_TEXT,
         blank=True,
-        help_text="What happens next, shown after a request is sent, e.g. 'We call you back "
-        "within one working day.'",
+        help_text=_(
+            "What happens next, shown after a request is sent, e.g. 'We call you back "
+            "within one working day.'"
+        ),
     )
     notification_email = models.EmailField(
         blank=True,
-        help_text="Where staff are told of new requests (no patient details are sent). "
-        "Falls back to the clinic's contact address.",
+        help_text=_(
+            "Where staff are told of new requests (no patient details are sent). "
+            "Falls back to the clinic's contact address."
+        ),
     )
     offered_locations = ParentalManyToManyField(
         "clinic_pages_clinics.Location",
         blank=True,
         related_name="+",
-        help_text="Offices patients can choose. Leave empty to offer all of the clinic's offices.",
+        help_text=_(
+            "Offices patients can choose. Leave empty to offer all of the clinic's offices."
+        ),
     )
     offered_physicians = ParentalManyToManyField(
         "clinic_pages_physicians.PhysicianPage",
         blank=True,
         related_name="+",
-        help_text="Physicians patients can ask for. Leave empty to offer all published ones.",
+        help_text=_("Physicians patients can ask for. Leave empty to offer all published ones."),
     )
     offered_treatments = ParentalManyToManyField(
         "clinic_pages_treatments.TreatmentPage",
         blank=True,
         related_name="+",
-        help_text="Treatments patients can ask about. Leave empty to offer all published ones.",
+        help_text=_("Treatments patients can ask about. Leave empty to offer all published ones."),
     )
 
     content_panels = [
@@ -148,13 +157,15 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
                 FieldPanel("offered_treatments", widget=forms.CheckboxSelectMultiple),
                 InlinePanel(
                     "reasons",
-                    heading="Other reasons for a visit",
-                    label="Reason",
-                    help_text="Short categories such as 'Second opinion' or 'Follow-up visit'. "
-                    "Never ask for symptoms here.",
+                    heading=_("Other reasons for a visit"),
+                    label=_("Reason"),
+                    help_text=_(
+                        "Short categories such as 'Second opinion' or 'Follow-up visit'. "
+                        "Never ask for symptoms here."
+                    ),
                 ),
             ],
-            heading="What the form offers",
+            heading=_("What the form offers"),
         ),
         MultiFieldPanel(
             [
@@ -162,7 +173,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
                 FieldPanel("confirmation_text"),
                 FieldPanel("notification_email"),
             ],
-            heading="Privacy and confirmation",
+            heading=_("Privacy and confirmation"),
         ),
     ]
     parent_page_types = ["clinic_pages_home.HomePage"]
@@ -170,7 +181,7 @@ class AppointmentPage(RoutablePageMixin, ClinicPage):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "appointment page"
+        verbose_name = _("appointment page")
 
     # ------------------------------------------------------------------ what the form offers
 
@@ -397,7 +408,7 @@ class AppointmentReason(Orderable):
 
     page = ParentalKey(AppointmentPage, on_delete=models.CASCADE, related_name="reasons")
     label = models.CharField(
-        max_length=80, help_text="A short category, e.g. 'Second opinion'. No symptoms."
+        max_length=80, help_text=_("A short category, e.g. 'Second opinion'. No symptoms.")
     )
 
     panels = [FieldPanel("label")]

@@ -102,15 +102,15 @@ class AppointmentRequestFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(choices=AppointmentRequest.Status.choices)
     site = django_filters.ModelChoiceFilter(
-        label="Clinic", queryset=lambda request: sites_for_user(request.user)
+        label=_("Clinic"), queryset=lambda request: sites_for_user(request.user)
     )
-    location = django_filters.ModelChoiceFilter(label="Office", queryset=user_locations)
+    location = django_filters.ModelChoiceFilter(label=_("Office"), queryset=user_locations)
     physician = django_filters.ModelChoiceFilter(queryset=user_physicians)
     created_at = django_filters.DateFromToRangeFilter(
-        label="Received", widget=DateRangePickerWidget
+        label=_("Received"), widget=DateRangePickerWidget
     )
     slot__starts_at = django_filters.DateFromToRangeFilter(
-        label="Appointment date", widget=DateRangePickerWidget
+        label=_("Appointment date"), widget=DateRangePickerWidget
     )
 
     class Meta:
@@ -329,9 +329,9 @@ class RequestUsageView(ClinicScopedMixin, usage.UsageView):
 
 
 class AppointmentSlotFilterSet(WagtailFilterSet):
-    location = django_filters.ModelChoiceFilter(label="Office", queryset=user_locations)
+    location = django_filters.ModelChoiceFilter(label=_("Office"), queryset=user_locations)
     physician = django_filters.ModelChoiceFilter(queryset=user_physicians)
-    starts_at = django_filters.DateFromToRangeFilter(label="Date", widget=DateRangePickerWidget)
+    starts_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 
     class Meta:
         model = AppointmentSlot
