@@ -258,7 +258,9 @@ class BookingForm(forms.ModelForm):
                 del self.fields[name]
         else:
             del self.fields["slot"]
-            self.fields["location"].set_objects(choices.locations, lambda office: office.name)
+            self.fields["location"].set_objects(
+                choices.locations, lambda office: office.translated_name
+            )
             self.fields["physician"].set_objects(
                 choices.physicians, lambda physician: physician.display_name
             )

@@ -32,7 +32,7 @@ def one_line_address(office) -> str:
     if office is None:
         return ""
     town = " ".join(part for part in (office.region, office.postal_code) if part)
-    parts = (office.name, office.street_address, office.locality, town)
+    parts = (office.translated_name, office.street_address, office.locality, town)
     return ", ".join(part.strip() for part in parts if part and part.strip())
 
 
@@ -45,7 +45,7 @@ def recap_of(booking) -> Recap:
     return Recap(
         when=office_time(slot.starts_at, zone, "long") if slot is not None else "",
         zone=zone_label(zone) if slot is not None else "",
-        office=office.name if office is not None else "",
+        office=office.translated_name if office is not None else "",
         address=one_line_address(office),
         physician=physician.display_name if physician is not None else "",
         about=booking.topic_label,

@@ -14,6 +14,8 @@ foreign id renders as an empty chooser, and the error names nothing.
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
@@ -25,6 +27,7 @@ from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import BaseChooser
 from wagtail.blocks.base import BlockField, BlockWidget
+from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
@@ -203,7 +206,12 @@ class ClinicPageForm(WagtailAdminPageForm):
 # Medical governance: the disclaimer on every medical page and how long a clinical review
 # holds. Reviewers sign off medical content, so only they (whoever may publish the clinic's
 # home page) change these, and every change is in the audit log.
-GOVERNANCE_FIELDS = ("disclaimer", "review_interval_days", "reading_grade_target")
+GOVERNANCE_FIELDS = (
+    "disclaimer",
+    "disclaimer_in_other_languages",
+    "review_interval_days",
+    "reading_grade_target",
+)
 GOVERNANCE_CHANGE_ACTION = "clinic_pages.governance_change"
 
 
@@ -227,6 +235,13 @@ def last_governance_change(settings_instance) -> ModelLogEntry | None:
     )
 
 
+def _as_logged(value) -> str:
+    """A governance value as the audit log keeps it: a StreamField's as its stored JSON."""
+    if isinstance(value, StreamValue):
+        return json.dumps(value.get_prep_value(), ensure_ascii=False)
+    return str(value)
+
+
 class ClinicSettingsForm(WagtailAdminModelForm):
     """Clinic settings may point only at the clinic's own pages and images; the medical
     governance fields are read-only to everyone but the clinic's reviewers."""
@@ -240,8 +255,14 @@ class ClinicSettingsForm(WagtailAdminModelForm):
         governed = [self.fields[name] for name in GOVERNANCE_FIELDS if name in self.fields]
         notes = []
         if not may_change_governance(self.for_user, site):
-            for field in governed:
-                field.disabled = True  # Django keeps the stored value, whatever is posted
+            for name in GOVERNANCE_FIELDS:
+                if isinstance(self.fields.get(name), BlockField):
+                    # A StreamField editor ignores ``disabled``: taken from the form, shown as
+                    # text instead (clinics.panels.GovernedFieldPanel).
+                    del self.fields[name]
+                elif name in self.fields:
+                    self.fields[name].disabled = True  # Django keeps the stored value
+            governed = [field for field in governed if field in self.fields.values()]
             notes.append(gettext("Only the clinic's reviewers can change this."))
         change = last_governance_change(self.instance)
         if change is not None:
@@ -252,12 +273,16 @@ class ClinicSettingsForm(WagtailAdminModelForm):
                     "user": change.user_display_name,
                 }
             )
+        self.governance_notes = notes
         for field in governed:
             field.help_text = " ".join([str(field.help_text), *notes]).strip()
 
     def save(self, commit=True):
         changes = {
-            name: {"from": str(self.initial.get(name, "")), "to": str(self.cleaned_data[name])}
+            name: {
+                "from": _as_logged(self.initial.get(name, "")),
+                "to": _as_logged(self.cleaned_data[name]),
+            }
             for name in GOVERNANCE_FIELDS
             if name in self.changed_data
         }

@@ -1,24 +1,33 @@
-"""The clinic's own short texts in its other languages: tagline and default call to action.
+"""The clinic's own texts in its other languages: tagline, call to action, disclaimer, offices.
 
-They are content the clinic writes, not strings of the plugin's catalogue, so they live in the
-clinic settings, one entry per language. A page in that language shows them in place of the
-main-language texts (``in_language``); a text left empty keeps the main language's, and a text
-the clinic never changed from its default reads in the catalogue's translation. The medical
-disclaimer is not among them: it is a governance field only reviewers change, so a customised
-one stays in the main language, marked as such (``disclaimer_language``).
+They are content the clinic writes, not strings of the plugin's catalogue, so they live beside
+the main-language texts, one entry per language: the clinic settings' ``texts_in_other_languages``
+and ``disclaimer_in_other_languages``, an office's ``texts_in_other_languages``. A page in that
+language shows them in place of the main-language texts (``in_language``, ``office_text``); a
+text left empty keeps the main language's, marked with its ``lang``, and a text the clinic never
+changed from its default reads in the catalogue's translation. The disclaimer's translations are
+a governance field like the disclaimer itself: only the clinic's reviewers change them.
 """
 
 from __future__ import annotations
 
 import copy
+from typing import NamedTuple
 
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from clinic_pages.clinics.languages import active_language, default_language, language_choices
+from clinic_pages.clinics.languages import (
+    active_language,
+    default_language,
+    language_choices,
+    language_name,
+)
 
 TRANSLATED_FIELDS = ("tagline", "cta_heading", "cta_text", "cta_button_label")
+OFFICE_TRANSLATED_FIELDS = ("name", "parking_and_access", "transit")
 
 
 class LanguageTextsBlock(blocks.StructBlock):
@@ -37,6 +46,61 @@ class LanguageTextsBlock(blocks.StructBlock):
         label = _("Texts in another language")
 
 
+class DisclaimerTextBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=language_choices, label=_("language"))
+    disclaimer = blocks.TextBlock(max_length=1000, label=_("disclaimer"))
+
+    def render_basic(self, value, context=None):
+        # How a user who may not change it reads it in the settings (clinics.panels).
+        return format_html(
+            "<p><strong>{}</strong>: {}</p>", language_name(value["language"]), value["disclaimer"]
+        )
+
+    class Meta:
+        icon = "warning"
+        label = _("Disclaimer in another language")
+
+
+class OfficeTextsBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=language_choices, label=_("language"))
+    name = blocks.CharBlock(required=False, max_length=120, label=_("name"))
+    parking_and_access = blocks.CharBlock(
+        required=False, max_length=300, label=_("parking and access")
+    )
+    transit = blocks.CharBlock(required=False, max_length=300, label=_("public transport"))
+
+    class Meta:
+        icon = "globe"
+        label = _("Office texts in another language")
+
+
+def written_in(stream, language: str) -> dict:
+    """The first entry of ``stream`` (one of the blocks above) written for ``language``."""
+    return next((block.value for block in stream if block.value["language"] == language), {})
+
+
+class ShownText(NamedTuple):
+    """A text as a page shows it, and the language it is written in."""
+
+    text: str
+    language: str
+
+    @property
+    def lang_attribute(self) -> str:
+        """The language, when it is not the page's: for the text's ``lang`` (WCAG 3.1.2)."""
+        return self.language if self.language != active_language() else ""
+
+
+def office_text(location, field: str, language: str | None = None) -> ShownText:
+    """``location``'s ``field`` as a page in ``language`` (the active one) shows it."""
+    language = language or active_language()
+    if language != default_language():
+        text = (written_in(location.texts_in_other_languages, language).get(field) or "").strip()
+        if text:
+            return ShownText(text, language)
+    return ShownText(getattr(location, field), default_language())
+
+
 def in_language(settings, language: str | None = None):
     """``settings`` as a page in ``language`` (the active one) shows them: a copy carrying the
     clinic's texts for that language, or the settings themselves in the main language."""
@@ -44,21 +108,17 @@ def in_language(settings, language: str | None = None):
     if settings is None or language == default_language():
         return settings
     localized = copy.copy(settings)
-    written = next(
-        (
-            block.value
-            for block in settings.texts_in_other_languages
-            if block.value["language"] == language
-        ),
-        {},
-    )
+    written = written_in(settings.texts_in_other_languages, language)
     for name in TRANSLATED_FIELDS:
         text = (written.get(name) or "").strip()
         if text:
             setattr(localized, name, text)
         elif getattr(settings, name) == type(settings)._meta.get_field(name).get_default():
             setattr(localized, name, gettext(getattr(settings, name)))
-    if settings.disclaimer == type(settings)._meta.get_field("disclaimer").get_default():
+    disclaimer = written_in(settings.disclaimer_in_other_languages, language).get("disclaimer")
+    if (disclaimer or "").strip():
+        localized.disclaimer = disclaimer.strip()
+    elif settings.disclaimer == type(settings)._meta.get_field("disclaimer").get_default():
         localized.disclaimer = gettext(settings.disclaimer)
     localized.disclaimer_language = (
         language if localized.disclaimer != settings.disclaimer else default_language()

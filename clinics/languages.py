@@ -35,6 +35,11 @@ def language_choices() -> list[tuple[str, str]]:
     return list(get_content_languages().items())
 
 
+def language_name(code: str) -> str:
+    """The language's name as the install lists it (``WAGTAIL_CONTENT_LANGUAGES``), or its code."""
+    return str(get_content_languages().get(code, code))
+
+
 def default_languages() -> list[str]:
     return [default_language()]
 

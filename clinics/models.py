@@ -32,13 +32,21 @@ from wagtail.search import index
 
 from clinic_pages.clinics.admin_scoping import ClinicOwnedForm
 from clinic_pages.clinics.forms import ClinicSettingsForm
-from clinic_pages.clinics.language_texts import LanguageTextsBlock, in_request_language
+from clinic_pages.clinics.language_texts import (
+    DisclaimerTextBlock,
+    LanguageTextsBlock,
+    OfficeTextsBlock,
+    ShownText,
+    in_request_language,
+    office_text,
+)
 from clinic_pages.clinics.languages import LanguagesField, default_languages
 from clinic_pages.clinics.mfa_recovery import (  # noqa: F401  (staff recovery codes: models here)
     RecoveryCode,
     RecoveryCodeDevice,
 )
 from clinic_pages.clinics.offices import WeekDay, week_of
+from clinic_pages.clinics.panels import GovernedFieldPanel
 from clinic_pages.clinics.time_zones import (
     default_time_zone,
     time_zone_choices,
@@ -195,6 +203,16 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
             "them. A text left empty shows the main language's."
         ),
     )
+    disclaimer_in_other_languages = StreamField(
+        [("disclaimer", DisclaimerTextBlock())],
+        blank=True,
+        verbose_name=_("disclaimer in other languages"),
+        help_text=_(
+            "The disclaimer as pages in another language show it. Without one, those pages show "
+            "the main language's disclaimer (or the standard one in their language, if the "
+            "clinic kept it)."
+        ),
+    )
     # Not in the panels: only the network (a superuser) launches a clinic (onboarding's admin).
     # Onboarding creates clinics private; clinics made before the flag existed stay public.
     launched = models.BooleanField(
@@ -243,6 +261,7 @@ class ClinicSettings(PreviewableMixin, TrustSignalsMixin, BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("disclaimer"),
+                GovernedFieldPanel("disclaimer_in_other_languages"),
                 FieldPanel("review_interval_days"),
                 FieldPanel("reading_grade_target"),
             ],
@@ -392,6 +411,15 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
             "empty, the office takes the clinic's zone when saved."
         ),
     )
+    texts_in_other_languages = StreamField(
+        [("texts", OfficeTextsBlock())],
+        blank=True,
+        verbose_name=_("texts in other languages"),
+        help_text=_(
+            "The office's name, parking and transport as pages in another language show them. "
+            "A text left empty shows the main language's."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text=_("Lower numbers come first.")
     )
@@ -417,6 +445,7 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
         FieldPanel("slug"),
         FieldPanel("parking_and_access"),
         FieldPanel("transit"),
+        FieldPanel("texts_in_other_languages"),
         FieldPanel("map_image"),
         FieldPanel(
             "time_zone",
@@ -454,6 +483,21 @@ class Location(RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.locality}, {self.region})"
+
+    # What visitors read, in the active language (clinics.language_texts.office_text); staff
+    # screens and the front desk's e-mails keep the fields themselves.
+    @property
+    def translated_name(self) -> str:
+        return office_text(self, "name").text
+
+    @property
+    def translated_parking_and_access(self) -> ShownText:
+        """With its language, so a text shown in the main language can say so (``lang``)."""
+        return office_text(self, "parking_and_access")
+
+    @property
+    def translated_transit(self) -> ShownText:
+        return office_text(self, "transit")
 
     def clean(self):
         super().clean()

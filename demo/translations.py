@@ -17,6 +17,7 @@ brings their text back to the data files and takes a changed page through review
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -113,26 +114,30 @@ class TranslatedClinic:
             self.sync(english, build, again=True)
 
     def sync_languages(self) -> None:
-        """The clinic publishes in the language, with its tagline and call to action in it."""
+        """The clinic publishes in the language, with its tagline, call to action, disclaimer
+        and offices' texts in it."""
+        language = self.text.language
         settings = ClinicSettings.for_site(self.ctx.site)
         texts = {
-            "language": self.text.language,
+            "language": language,
             **{name: getattr(self.text, name).strip() for name in TRANSLATED_FIELDS},
         }
-        others = [
-            block.value
-            for block in settings.texts_in_other_languages
-            if block.value["language"] != self.text.language
-        ]
-        wanted = [*({**value} for value in others), texts]
-        stored = [{**block.value} for block in settings.texts_in_other_languages]
-        if self.text.language in settings.languages and stored == wanted:
-            return
-        if self.text.language not in settings.languages:
-            settings.languages = [*settings.languages, self.text.language]
+        disclaimer = {"language": language, "disclaimer": self.text.disclaimer.strip()}
+        changed = _set_entry(settings, "texts_in_other_languages", "texts", texts)
+        # A governance field: the loader sets it as the network would, outside the admin form.
+        changed |= _set_entry(settings, "disclaimer_in_other_languages", "disclaimer", disclaimer)
+        if language not in settings.languages:
+            settings.languages = [*settings.languages, language]
             self.loader.stats["clinic languages added"] += 1
-        settings.texts_in_other_languages = [("texts", value) for value in wanted]
-        settings.save()
+            changed = True
+        if changed:
+            settings.save()
+        offices = {location.name: location for location in self.ctx.site.locations.all()}
+        for spec, text in zip(self.ctx.spec.locations, self.text.locations, strict=True):
+            office = offices[spec.name]
+            entry = {"language": language, **dataclasses.asdict(text)}
+            if _set_entry(office, "texts_in_other_languages", "texts", entry):
+                office.save(update_fields=["texts_in_other_languages"])
 
     def sync_questions(self) -> None:
         for question in self.text.questions:
@@ -275,3 +280,14 @@ class TranslatedClinic:
             "locations": [locations[n] for n in p.location_names],
             "treatments_offered": [{"treatment": t} for t in offered if t],
         }
+
+
+def _set_entry(instance, field: str, block_type: str, entry: Values) -> bool:
+    """Put ``entry`` in ``instance``'s per-language StreamField ``field`` in place of the one for
+    its language; False, changing nothing, when it is there already."""
+    stored = [{**block.value} for block in getattr(instance, field)]
+    wanted = [value for value in stored if value["language"] != entry["language"]] + [entry]
+    if stored == wanted:
+        return False
+    setattr(instance, field, [(block_type, value) for value in wanted])
+    return True

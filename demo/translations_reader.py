@@ -28,6 +28,7 @@ class LocationText:
 
     name: str
     parking_and_access: str = ""
+    transit: str = ""
 
 
 @dataclasses.dataclass

@@ -96,7 +96,7 @@ class OfficeIndexPage(RoutablePageMixin, ClinicPage):
             template=self.office_template,
             context_overrides={
                 "office": office,
-                "sub_page_title": office.name,  # the sharing title (seo's social_meta)
+                "sub_page_title": office.translated_name,  # the sharing title (seo's social_meta)
                 "locations": offices,
                 "office_physicians": list(physicians),
                 "closures": office.upcoming_closures(),

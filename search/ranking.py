@@ -38,6 +38,8 @@ class Hit:
     complete: bool  # known to hold every word searched for
     question: Question | None = None  # an answer found in the FAQ library
     page: Page | None = field(default=None, compare=False)
+    # The language the page is written in (search.results.with_pages).
+    language: str = field(default="", compare=False)
 
     @property
     def is_question(self) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from clinic_pages.clinics.languages import default_language, language_of_url_path
 from clinic_pages.core.specific import specific_in_one_query
 from clinic_pages.search.finding import page_hits, question_hits
 from clinic_pages.search.query import search_words
@@ -34,17 +35,19 @@ class Outcome:
     partial: bool = False
 
 
-def search_site(site: Site, request: HttpRequest, query: str) -> Outcome:
-    """What the site's search finds for ``query`` (already ``search.query.normalise_query``)."""
+def search_site(site: Site, request: HttpRequest, query: str, language: str) -> Outcome:
+    """What the site's search in ``language`` finds for ``query`` (already
+    ``search.query.normalise_query``)."""
     words = search_words(query)
     if not words:
         return Outcome()
-    pages, questions = clinic_pages(site, request), clinic_questions(site, request)
+    pages = clinic_pages(site, request, language)
+    questions = clinic_questions(site, request, language)
     found = page_hits(pages, words, "and")
     if found:
         return Outcome(ranked([*found, *question_hits(questions, words, "and", words)], words))
 
-    fixed = corrected(words, vocabulary(site.pk, pages, questions, request))
+    fixed = corrected(words, vocabulary(site.pk, language, pages, questions, request))
     either = list(dict.fromkeys([*words, *fixed]))
     if len(either) > 1:  # one word, as typed, was searched for already
         found = page_hits(pages, either, "or")
@@ -66,5 +69,6 @@ def with_pages(hits: Sequence[Hit]) -> list[Hit]:
     for hit, page in zip(hits, pages, strict=True):
         if page.url_path:
             hit.page = page
+            hit.language = language_of_url_path(page.url_path) or default_language()
             shown.append(hit)
     return shown

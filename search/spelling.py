@@ -40,14 +40,15 @@ def _vocabulary(pages: QuerySet, questions: QuerySet) -> frozenset[str]:
 
 
 def vocabulary(
-    site_id: int, pages: QuerySet, questions: QuerySet, request: HttpRequest
+    site_id: int, language: str, pages: QuerySet, questions: QuerySet, request: HttpRequest
 ) -> frozenset[str]:
-    """The words of the site's page names and questions (``search.scope`` querysets).
+    """The words of the site's page names and questions in ``language`` (``search.scope``
+    querysets).
 
-    Only what every visitor sees goes in, so it is cached for the whole site.
+    Only what every visitor sees goes in, so it is cached for the whole site, per language.
     """
     return cached_for_site(
-        site_id, "search-vocabulary", lambda: _vocabulary(pages, questions), request
+        site_id, f"search-vocabulary-{language}", lambda: _vocabulary(pages, questions), request
     )
 
 

@@ -79,7 +79,7 @@ class BookingFormView:
             locations=locations,
             treatments=page.available_treatments(request),
             reasons=page.available_reasons(),
-            location_names={office.pk: office.name for office in page.offices},
+            location_names={office.pk: office.translated_name for office in page.offices},
         )
         physicians = None
         physician_id = _int_param(request, "physician")

@@ -8,9 +8,11 @@ next render. Within a request they are looked up once, however often a template 
 from __future__ import annotations
 
 from django import template
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from clinic_pages.clinics.context_processors import clinic_settings_for
+from clinic_pages.clinics.languages import active_language, default_language
 from clinic_pages.clinics.models import Location
 from clinic_pages.clinics.translations import in_language_of
 from clinic_pages.core.generation import cached_for_site
@@ -84,3 +86,13 @@ def office_url(context, location: Location) -> str:
     if site is None or location.site_id != site.pk:
         return ""
     return f"{outline.offices.url}{location.slug}/"
+
+
+@register.simple_tag
+def search_url() -> str:
+    """The site search in the active language: ``/search/``, or ``/es/search/`` on a page in
+    Spanish, so the results and the search page itself are in the visitor's language."""
+    language = active_language()
+    if language == default_language():
+        return reverse("clinic_pages:search")
+    return reverse("clinic_pages:search_in_language", kwargs={"language": language})

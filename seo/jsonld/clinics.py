@@ -105,7 +105,7 @@ def medical_clinic(
         {
             "@type": "MedicalClinic",
             "@id": clinic_id(ctx, location),
-            "name": f"{ctx.settings.practice_name}, {location.name}",
+            "name": f"{ctx.settings.practice_name}, {location.translated_name}",
             "url": office_url(ctx, location) or ctx.root_url,
             "parentOrganization": ref(ctx.organization_id),
             "address": postal_address(location),

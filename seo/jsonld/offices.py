@@ -22,7 +22,12 @@ def build_office_index_page(ctx: PageContext) -> list[Node]:
     items = breadcrumb["itemListElement"]
     items[-1]["item"] = index_url  # the offices page, then the office
     items.append(
-        {"@type": "ListItem", "position": len(items) + 1, "name": office.name, "item": url}
+        {
+            "@type": "ListItem",
+            "position": len(items) + 1,
+            "name": office.translated_name,
+            "item": url,
+        }
     )
-    page = web_page(ctx, "WebPage", name=office.name, about=ref(clinic["@id"]))
+    page = web_page(ctx, "WebPage", name=office.translated_name, about=ref(clinic["@id"]))
     return [*site_nodes(ctx)[:2], breadcrumb, page, clinic]

@@ -127,6 +127,22 @@ def test_spanish_pages_carry_the_clinics_tagline_and_call_to_action_in_spanish(s
     assert "Atención" not in english.select_one(".brand__tagline").get_text()
 
 
+def test_spanish_pages_carry_the_disclaimer_and_the_office_in_spanish(site, client):
+    page = BeautifulSoup(
+        _get(client, "/es/treatments/terapia-de-infusion-de-ketamina/").content.decode(),
+        "html.parser",
+    )
+    disclaimer = page.select_one(".disclaimer").get_text(" ", strip=True)
+    assert "no consejo médico" in disclaimer and "llame al 911" in disclaimer
+    assert page.select_one(".disclaimer span").get("lang", "es") == "es"  # written in Spanish
+    booking = _get(client, "/es/appointments/").content.decode()
+    assert "Consultorio de St. Petersburg" in booking
+    assert "Estacionamiento gratis al lado del edificio" in booking
+    assert "St. Petersburg office" not in booking
+    english = _get(client, "/appointments/").content.decode()
+    assert "St. Petersburg office" in english and "Consultorio de" not in english
+
+
 def test_hreflang_pairs_are_reciprocal(site, client):
     for english_path, spanish_path in SPANISH_URLS.items():
         english = _alternates(_get(client, english_path).content.decode())

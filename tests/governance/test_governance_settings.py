@@ -4,6 +4,7 @@ and every change is in the audit log (with who, when, from and to)."""
 from __future__ import annotations
 
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.models import ModelLogEntry
 
 from clinic_pages.clinics.forms import GOVERNANCE_CHANGE_ACTION
@@ -96,3 +97,58 @@ def test_a_review_interval_beyond_sane_bounds_is_refused_with_a_form_error(w, cl
         assert "review_interval_days" in response.context["form"].errors
     assert ClinicSettings.objects.get(pk=w.a.settings.pk).review_interval_days == 365
     assert not _changes(w.a).exists()
+
+
+SPANISH_DISCLAIMER = "Hable con su propio médico antes de cualquier tratamiento."
+ENGLISH_ONLY_NOTE = "Left as it was by the editor."
+
+
+def _disclaimer_in_spanish(text: str) -> dict:
+    return nested_form_data(
+        {
+            "disclaimer_in_other_languages": streamfield(
+                [("disclaimer", {"language": "es", "disclaimer": text})]
+            )
+        }
+    )
+
+
+def test_a_reviewer_writes_the_disclaimer_in_spanish_and_it_is_logged(w, client_for):
+    response = _post(
+        client_for, w.a, w.a.users["reviewer"], **_disclaimer_in_spanish(SPANISH_DISCLAIMER)
+    )
+    assert response.status_code == 302
+    settings = ClinicSettings.objects.get(pk=w.a.settings.pk)
+    [entry] = settings.disclaimer_in_other_languages
+    assert entry.value["language"] == "es" and entry.value["disclaimer"] == SPANISH_DISCLAIMER
+    [change] = _changes(w.a)
+    logged = change.data["changes"]["disclaimer_in_other_languages"]
+    assert logged["from"] == "[]" and SPANISH_DISCLAIMER in logged["to"]
+
+
+def test_an_editor_cannot_write_the_disclaimer_in_spanish_and_reads_it_as_text(w, client_for):
+    settings = w.a.settings
+    settings.disclaimer_in_other_languages = [
+        ("disclaimer", {"language": "es", "disclaimer": SPANISH_DISCLAIMER})
+    ]
+    settings.save()
+    editor = w.a.users["editor"]
+    response = _post(
+        client_for, w.a, editor, tagline=ENGLISH_ONLY_NOTE, **_disclaimer_in_spanish("Cambiado")
+    )
+    assert response.status_code == 302
+    after = ClinicSettings.objects.get(pk=w.a.settings.pk)
+    assert after.tagline == ENGLISH_ONLY_NOTE
+    assert [e.value["disclaimer"] for e in after.disclaimer_in_other_languages] == [
+        SPANISH_DISCLAIMER
+    ]
+    assert not _changes(w.a).exists()
+    # The editor reads it, with the reason, and gets no editor for it.
+    html = body(client_for(editor).get(_edit_url(w.a)))
+    assert SPANISH_DISCLAIMER in html
+    assert 'name="disclaimer_in_other_languages-count"' not in html
+    assert (
+        html.count("Only the clinic&#x27;s reviewers can change this.")
+        + html.count("Only the clinic's reviewers can change this.")
+        >= 2
+    )

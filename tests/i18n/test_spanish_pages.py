@@ -190,3 +190,12 @@ def test_spanish_pages_show_the_clinics_own_texts_in_spanish(bilingual, client):
     cache.clear()
     html = client.get("/es/treatments/", HTTP_HOST=bilingual.host).content.decode()
     assert 'lang="en">Written by the clinic, in English only.' in html
+
+
+def test_a_missing_spanish_page_is_answered_in_spanish(bilingual, client):
+    response = client.get("/es/no-such-page/", HTTP_HOST=bilingual.host)
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="es"' in html
+    assert "Lo sentimos, no encontramos esa página" in html
+    assert 'action="/es/search/"' in html

@@ -85,6 +85,7 @@ def location_data(location, *, name: str, site_id: int | None = None) -> dict:
             "phone": location.phone,
             "email": location.email,
             "parking_and_access": "",
+            "texts_in_other_languages-count": 0,
             "time_zone": location.time_zone,
             "hours": inline_formset([]),
             "closures": inline_formset([]),
@@ -141,6 +142,7 @@ def settings_data(settings, *, practice_name: str) -> dict:
         "reading_grade_target": settings.reading_grade_target,
         "languages": settings.languages,
         "texts_in_other_languages-count": 0,
+        "disclaimer_in_other_languages-count": 0,
         "time_zone": settings.time_zone,
         # Trust signals (clinics.trust): three StreamFields, empty, and their notes.
         "founded_year": settings.founded_year or "",
