@@ -4,8 +4,8 @@ and every change is in the audit log (with who, when, from and to)."""
 from __future__ import annotations
 
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.models import ModelLogEntry
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from clinic_pages.clinics.forms import GOVERNANCE_CHANGE_ACTION
 from clinic_pages.clinics.models import ClinicSettings
