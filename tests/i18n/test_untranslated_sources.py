@@ -15,7 +15,7 @@ def _found(hits) -> list[str]:
 
 
 def test_plain_labels_help_texts_choices_and_errors_are_caught():
-    source = '''
+    source = """
 from django.utils.translation import gettext_lazy as _
 
 class Office(models.Model):
@@ -34,7 +34,7 @@ def clean(request):
     messages.success(request, "Saved the office.")
     logger.warning("Not for users, %s", 1)
     raise ValidationError("Pick a weekday.")
-'''
+"""
     assert sorted(_found(python_literals(source))) == [
         "Meta.verbose_name='office'",
         "ValidationError('Pick a weekday.')",
