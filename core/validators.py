@@ -42,7 +42,7 @@ def validate_brand_colour_on_white(value: str) -> None:
                 "This colour has a contrast of %(ratio)s:1 against white; "
                 "choose a darker shade that reaches at least 4.5:1 so text stays readable."
             ),
-            params={"ratio": number_format(ratio, 1)},
+            params={"ratio": number_format(round(ratio, 1), 1)},
         )
 
 

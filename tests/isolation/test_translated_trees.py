@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 import pytest
+from django.db import transaction
 from wagtail.models import GroupPagePermission, WorkflowPage
 
 from tests.i18n.translating import translate
@@ -54,9 +55,25 @@ def in_spanish(clinic: ClinicWorld) -> SpanishClinicWorld:
     return SpanishClinicWorld(**values, spanish_sections={"treatments": treatments, "home": home})
 
 
+@pytest.fixture(scope="module")
+def spanish_world(world, django_db_blocker) -> tuple[SpanishClinicWorld, SpanishClinicWorld]:
+    """Both clinics' Spanish trees, made once for the module (some 150 tests) in a savepoint of
+    the package's transaction (tests/isolation/conftest.py), rolled back after its last test."""
+    built = world[0]
+    with django_db_blocker.unblock():
+        savepoint = transaction.atomic()
+        savepoint.__enter__()
+        try:
+            yield in_spanish(built.a), in_spanish(built.b)
+        finally:
+            transaction.set_rollback(True)
+            savepoint.__exit__(None, None, None)
+
+
 @pytest.fixture
-def es(w: World) -> tuple[SpanishClinicWorld, SpanishClinicWorld]:
-    return in_spanish(w.a), in_spanish(w.b)
+def es(spanish_world, w: World) -> tuple[SpanishClinicWorld, SpanishClinicWorld]:
+    """The Spanish trees, inside this test's own (rolled back) transaction."""
+    return spanish_world
 
 
 def _params(endpoints):
