@@ -96,11 +96,15 @@ class LanguagesField(models.CharField):
         )
 
 
+def with_main_language(codes) -> list[str]:
+    """``codes`` once each, after the main language, which every clinic publishes in."""
+    main = default_language()
+    return [main, *(code for code in dict.fromkeys(codes) if code != main)]
+
+
 def clinic_languages(site_settings) -> list[str]:
     """The clinic's languages, its main language first."""
-    codes = list(getattr(site_settings, "languages", None) or default_languages())
-    main = default_language()
-    return [main, *(code for code in codes if code != main)]
+    return with_main_language(getattr(site_settings, "languages", None) or ())
 
 
 def active_language() -> str:

@@ -34,6 +34,7 @@ from wagtail.models import (
 from clinic_pages.appointments.models import AppointmentPage
 from clinic_pages.articles.models import ArticleIndexPage
 from clinic_pages.clinics.checks import page_grants_spanning_clinics
+from clinic_pages.clinics.languages import clinic_languages, with_main_language
 from clinic_pages.clinics.launch import set_launched
 from clinic_pages.clinics.models import ClinicSettings
 from clinic_pages.conditions.models import ConditionIndexPage
@@ -92,6 +93,8 @@ class ClinicSpec:
     time_zone: str = ""
     # A new clinic is private until launched (clinics.launch); True launches it now.
     launched: bool = False
+    # The languages it publishes in (``clinics.languages``); the main one is always among them.
+    languages: tuple[str, ...] = ()
 
 
 @dataclass
@@ -242,9 +245,11 @@ def _ensure_notice_drafts(spec: ClinicSpec, home: Page) -> None:
 
 
 def _ensure_settings(spec: ClinicSpec, site: Site, appointment_page: Page) -> ClinicSettings:
+    languages = with_main_language(spec.languages)
     settings, created = ClinicSettings.objects.get_or_create(
         site=site,
         defaults={
+            "languages": languages,
             "practice_name": spec.practice_name,
             "tagline": spec.tagline,
             "phone": spec.phone,
@@ -257,6 +262,11 @@ def _ensure_settings(spec: ClinicSpec, site: Site, appointment_page: Page) -> Cl
     if not created and settings.appointment_page_id is None:
         settings.appointment_page = appointment_page
         settings.save(update_fields=["appointment_page"])
+    # Run again with more languages, the clinic gains them; it never loses one this way.
+    added = [code for code in languages if code not in clinic_languages(settings)]
+    if not created and added:
+        settings.languages = [*clinic_languages(settings), *added]
+        settings.save(update_fields=["languages"])
     if spec.launched:  # a clinic onboarded before stays as private as it is unless told
         set_launched(settings, True)
     return settings

@@ -11,6 +11,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from clinic_pages.clinics.languages import (
+    LanguagesFormField,
+    default_languages,
+    language_choices,
+)
 from clinic_pages.clinics.time_zones import default_time_zone, time_zone_choices
 from clinic_pages.core.validators import phone_validator
 from clinic_pages.onboarding.clinics import ClinicSpec, clinic_home, hostname_taken
@@ -61,6 +66,15 @@ class NewClinicForm(forms.Form):
         validators=[phone_validator],
         help_text=_("The practice's main number, e.g. (312) 555-0142."),
     )
+    languages = LanguagesFormField(
+        label=_("Languages"),
+        choices=language_choices,
+        initial=default_languages,
+        help_text=_(
+            "The languages the clinic publishes in. Its editors translate pages into the others "
+            "with the page's Translate action."
+        ),
+    )
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"].lower()
@@ -81,6 +95,7 @@ class NewClinicForm(forms.Form):
             hostname=data["hostname"],
             time_zone=data["time_zone"],
             phone=data["phone"],
+            languages=tuple(data["languages"]),
         )
 
 

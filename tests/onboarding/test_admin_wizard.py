@@ -18,6 +18,7 @@ VALID = {
     "hostname": "Harbor.Example.com",
     "time_zone": "America/Denver",
     "phone": "(312) 555-0199",
+    "languages": ["en", "es"],
 }
 
 
@@ -31,7 +32,7 @@ def test_the_form_shows_its_fields(admin):
     response = admin.get(ADD)
 
     assert response.status_code == 200
-    for label in ("Practice name", "Short name", "Host name", "Time zone", "Phone"):
+    for label in ("Practice name", "Short name", "Host name", "Time zone", "Phone", "Languages"):
         assert label in response.content.decode()
 
 
@@ -50,6 +51,7 @@ def test_a_valid_form_onboards_one_private_clinic(admin):
         "America/Denver",
     )
     assert settings.launched is False
+    assert settings.languages == ["en", "es"]
     assert site.root_page.slug == "harbor-spine"
     assert Group.objects.filter(name="Harbor Spine Center reviewers").exists()
     listing = admin.get(INDEX).content.decode()
@@ -68,6 +70,8 @@ def test_a_valid_form_onboards_one_private_clinic(admin):
         ("time_zone", "Mars/Olympus", "Select a valid choice"),
         ("phone", "call us", "Enter a phone number"),
         ("practice_name", "x" * 121, "at most 120 characters"),
+        ("languages", ["es"], "Keep English"),
+        ("languages", ["en", "xx"], "Select a valid choice"),
     ],
 )
 def test_an_invalid_form_shows_the_error_and_creates_nothing(admin, lakeside, field, value, error):

@@ -68,12 +68,22 @@ def test_another_sites_hostname_is_refused_with_a_clear_message(make_clinic):
     assert not ClinicSettings.objects.filter(practice_name="Lakeside Pain Care").exists()
 
 
+def test_languages_are_set_up_and_only_ever_added():
+    assert "languages: en, es" in _run(*ARGS, "lakeside.test", "--language", "es")
+    settings = ClinicSettings.objects.get(site__hostname="lakeside.test")
+    assert settings.languages == ["en", "es"]
+
+    assert "languages: en, es" in _run(*ARGS, "lakeside.test")  # run again without: kept
+    assert "languages: en" in _run("harbor", "Harbor Spine", "harbor.test")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["lakeside.test/admin"], "Invalid host name"),
         (["lakeside.test", "--time-zone", "Lakeside/Time"], "Invalid time zone"),
         (["lakeside.test", "--phone", "call us"], "Invalid phone number"),
+        (["lakeside.test", "--language", "xx"], "Unknown language xx"),
     ],
 )
 def test_invalid_input_is_refused_before_anything_is_made(args, message):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_slug
 
+from clinic_pages.clinics.languages import language_choices
 from clinic_pages.clinics.time_zones import validate_time_zone
 from clinic_pages.core.validators import phone_validator
 from clinic_pages.onboarding.clinics import ClinicSpec, OnboardingError, onboard_clinic
@@ -40,12 +41,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--launch", action="store_true", help="Open the site to visitors now (public)."
         )
+        parser.add_argument(
+            "--language",
+            action="append",
+            default=[],
+            dest="languages",
+            help="A language the clinic also publishes in, e.g. es; repeat for more. "
+            "The main language is always on.",
+        )
 
     def handle(self, *args, **options):
         _checked(validate_slug, options["slug"], "slug")
         if options["phone"]:
             _checked(phone_validator, options["phone"], "phone number")
         _checked(validate_time_zone, options["time_zone"], "time zone")
+        known = dict(language_choices())
+        unknown = [code for code in options["languages"] if code not in known]
+        if unknown:
+            raise CommandError(
+                f"Unknown language {', '.join(unknown)}: choose from {', '.join(known)}."
+            )
         try:
             clinic = onboard_clinic(
                 ClinicSpec(
@@ -58,14 +73,17 @@ class Command(BaseCommand):
                     email=options["email"],
                     time_zone=options["time_zone"],
                     launched=options["launch"],
+                    languages=tuple(options["languages"]),
                 )
             )
         except OnboardingError as error:
             raise CommandError(str(error)) from error
         visibility = "public" if clinic.settings.launched else "private until launched"
+        languages = ", ".join(clinic.settings.languages)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{clinic.settings.practice_name}: {clinic.site.root_url}/ ({visibility}; "
+                f"languages: {languages}; "
                 f"groups: {', '.join(group.name for group in clinic.groups.values())})"
             )
         )
