@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup demo load-demo serve test test-sqlite test-postgres test-browser lint layers format bench smoke audit check plugin-check clean messages i18n-check vnu validate-html
+.PHONY: setup demo load-demo serve test test-sqlite test-sqlite-suite test-sqlite-transactional test-postgres test-postgres-suite test-postgres-transactional test-browser lint layers format bench smoke audit check plugin-check clean messages i18n-check vnu validate-html
 
 $(STAMP): pyproject.toml setup.py site/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -39,20 +39,28 @@ test: test-sqlite
 
 # Transactional tests (a migration run back and forth, real concurrency) empty the tables when
 # they end, which would take the migrations' rows (the default locale, permissions) from whatever
-# test an xdist worker runs next. So they run last, on their own.
-test-sqlite: setup
+# test an xdist worker runs next. So they run on their own, after the rest.
+test-sqlite: test-sqlite-suite test-sqlite-transactional
+
+test-sqlite-suite: setup
 	$(BIN)/python -m pytest -m "not browser and not transactional" $(XDIST)
+
+test-sqlite-transactional: setup
 	$(BIN)/python -m pytest -m "transactional"
 
-# The PostgreSQL-only tests are transactional too (real concurrency): they run last, on their own.
+# The PostgreSQL-only tests are transactional too (real concurrency): they run on their own.
 # The demo loader's module is left out: the smoke job (`make smoke`) loads the demo into
 # PostgreSQL and checks every page type there, so CI loads it there once, not twice.
-test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinic_pages} \
-		$(BIN)/python -m pytest -m "not browser and not postgres and not transactional" $(XDIST) \
+PG_URL := $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinic_pages}
+test-postgres: test-postgres-suite test-postgres-transactional
+
+test-postgres-suite: setup
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest \
+		-m "not browser and not postgres and not transactional" $(XDIST) \
 		--ignore=tests/test_demo_loader.py
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinic_pages} \
-		$(BIN)/python -m pytest -m "postgres or transactional"
+
+test-postgres-transactional: setup
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -m "postgres or transactional"
 
 test-browser: setup vnu
 	$(BIN)/python -m pytest -m browser

@@ -70,6 +70,8 @@ def test_with_every_service_production_uses_them(load, capsys):
     settings = load(**SERVICES, ALLOWED_HOSTS="admin.example.com, ops.example.com")
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert settings.DATABASES["default"]["HOST"] == "db.invalid"
+    # PostgreSQL's JIT cost ~0.8 s per page lookup on fresh tables (site/settings/base.py).
+    assert "-c jit=off" in settings.DATABASES["default"]["OPTIONS"]["options"]
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert settings.STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert settings.STORAGES["default"]["OPTIONS"]["bucket_name"] == "clinic-pages-media"

@@ -130,10 +130,24 @@ TEMPLATES = [
 WSGI_APPLICATION = "clinic_site.wsgi.application"
 
 # SQLite by default so a bare machine runs the demo; DATABASE_URL selects PostgreSQL.
+
+
+def without_jit(database: dict) -> dict:
+    """PostgreSQL's JIT compiles any query it estimates as costly, and a page's lookups (a few
+    rows joined across page types) on small or freshly loaded tables get such estimates: each then
+    spent about 0.8 s in LLVM for a millisecond of work. Off for this short-query workload."""
+    if database.get("ENGINE") == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+    "default": without_jit(
+        dj_database_url.config(
+            default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+            conn_max_age=60,
+        )
     )
 }
 

@@ -89,7 +89,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "https://admin.example.com")
 
 if shared_service("sqlite"):
-    DATABASES = {"default": dj_database_url.config(conn_max_age=600, conn_health_checks=True)}  # noqa: F405
+    DATABASES = {
+        "default": without_jit(  # noqa: F405
+            dj_database_url.config(conn_max_age=600, conn_health_checks=True)  # noqa: F405
+        )
+    }
 
 if shared_service("local-cache"):
     CACHES = {
