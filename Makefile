@@ -30,7 +30,7 @@ demo: load-demo serve
 # transactional tests. Exit code 5 (no tests collected) is not a failure for the second run.
 # The first run is spread over the CPU cores (pytest-xdist, TEST_WORKERS=0 for one process): each
 # worker has its own database, and --dist loadscope keeps a module's tests on one worker, so a
-# module-scoped fixture (the demo load of tests/test_demo_loader.py) is built once, not per worker.
+# module-scoped fixture (the Florida demo load of tests/demo/test_demo_translations.py) is built once.
 TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
@@ -48,16 +48,16 @@ test-sqlite-suite: setup
 test-sqlite-transactional: setup
 	$(BIN)/python -m pytest -m "transactional"
 
-# The PostgreSQL-only tests are transactional too (real concurrency): they run on their own.
-# The demo loader's module is left out: the smoke job (`make smoke`) loads the demo into
-# PostgreSQL and checks every page type there, so CI loads it there once, not twice.
+# The PostgreSQL-only tests are transactional too (real concurrency): they run on their own. The
+# permission matrices' positive cases (database_agnostic: a right that works, one object looked
+# up by its key) run on SQLite only; on PostgreSQL the matrices run their refusals, listings and
+# searches, where the two databases' SQL differs.
 PG_URL := $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/clinic_pages}
 test-postgres: test-postgres-suite test-postgres-transactional
 
 test-postgres-suite: setup
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest \
-		-m "not browser and not postgres and not transactional" $(XDIST) \
-		--ignore=tests/test_demo_loader.py
+		-m "not browser and not postgres and not transactional and not database_agnostic" $(XDIST)
 
 test-postgres-transactional: setup
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -m "postgres or transactional"

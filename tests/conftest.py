@@ -24,7 +24,7 @@ from tests import factories
 # Modules that hold one worker for a minute or more (a module-scoped demo load, content grown to a
 # hundred items per page type). `make test` spreads modules over xdist workers in collection
 # order; these go first, so that no worker is left running one of them alone at the end.
-LONG_MODULES = ("tests/test_demo_loader.py", "tests/test_query_counts.py")
+LONG_MODULES = ("tests/test_query_counts.py",)
 
 
 def pytest_collection_modifyitems(config, items):

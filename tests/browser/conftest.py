@@ -40,15 +40,20 @@ def chromium_missing_reason() -> str | None:
     return None
 
 
+# Fixtures of pytest-playwright that start Chromium. Tests of the browser session without them
+# (the demo loader's, on its demo load) run wherever the session runs.
+CHROMIUM_FIXTURES = {"browser", "browser_type", "context", "new_context", "page"}
+
+
 def pytest_collection_modifyitems(config, items):
     reason = chromium_missing_reason()
-    if reason is None:
+    needing = [item for item in items if CHROMIUM_FIXTURES & set(item.fixturenames)]
+    if reason is None or not needing:
         return
     if os.environ.get("CLINIC_PAGES_REQUIRE_BROWSER") == "1":
         raise pytest.UsageError(f"Browser tests are required here but cannot run: {reason}")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(pytest.mark.skip(reason=reason))
+    for item in needing:
+        item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -89,6 +89,7 @@ def test_other_clinics_objects_are_not_listed(request, w, client_for, role, endp
     assert_nothing_of(w.b, response, extra=extra)
 
 
+@pytest.mark.database_agnostic
 @pytest.mark.parametrize(("role", "endpoint"), _params(ALL))
 def test_own_clinic_works_with_the_right(request, w, client_for, role, endpoint):
     _known_leak(request, role, endpoint, own=True)
@@ -110,6 +111,7 @@ def test_own_clinic_works_with_the_right(request, w, client_for, role, endpoint)
     assert_nothing_of(w.b, response)
 
 
+@pytest.mark.database_agnostic
 @pytest.mark.parametrize("endpoint", [pytest.param(e, id=e.id) for e in ALL])
 def test_superuser_reaches_the_other_clinic(w, client_for, endpoint):
     """The witness: every URL above works for clinic B's object when the user may see it."""

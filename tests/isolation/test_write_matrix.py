@@ -404,6 +404,7 @@ def test_other_clinic_is_left_unchanged(w, client_for, role, write):
         assert snapshot(w.a) == before_a
 
 
+@pytest.mark.database_agnostic
 @pytest.mark.parametrize(("role", "write"), _params([x for x in WRITES if not x.cross]))
 def test_own_clinic_changes_with_the_right(w, client_for, role, write):
     before = write.observe(w.a)
@@ -415,6 +416,7 @@ def test_own_clinic_changes_with_the_right(w, client_for, role, write):
         assert write.observe(w.a) == before
 
 
+@pytest.mark.database_agnostic
 @pytest.mark.parametrize("write", [pytest.param(x, id=x.id) for x in WRITES])
 def test_superuser_write_changes_the_other_clinic(w, client_for, write):
     """The witness: each submission above is valid and does change clinic B."""

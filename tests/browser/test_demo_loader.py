@@ -1,7 +1,8 @@
 """``manage.py load_demo_clinics``: five working clinics, and a second run changes nothing.
 
-Loading takes tens of seconds, so it runs once for this module inside a transaction that is rolled
-back afterwards; each test then runs in its own savepoint inside it and leaves no trace either.
+Loading takes tens of seconds, so these tests use the browser session's demo load
+(``demo_clinics``, tests/browser/conftest.py) rather than one of their own; they need no browser,
+and each runs in its own transaction, rolled back, so the browser tests find the demo as loaded.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
@@ -29,16 +29,11 @@ SLUGS = ["urban-spine", "bayer-foundation", "revitalize", "florida-medical", "ms
 COUNTED = [Page, Revision, Image, Question, Reference, Location, Site, get_user_model()]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_clinics", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+pytestmark = pytest.mark.browser  # in the browser session, beside its demo load
 
 
 @pytest.fixture
-def sites(demo, db) -> dict[str, Site]:
+def sites(demo_clinics, db) -> dict[str, Site]:
     return {site.hostname.removesuffix(".localhost"): site for site in Site.objects.all()}
 
 
