@@ -30,11 +30,14 @@ def test_concurrent_bookings_of_one_slot_yield_one_winner(alpha, django_db_block
     ]
     barrier = threading.Barrier(2)
     statuses: list[int] = []
+    answers: list[str] = []
 
     def post(client, data):
         try:
             barrier.wait()
-            statuses.append(post_form(client, alpha, data).status_code)
+            response = post_form(client, alpha, data)
+            statuses.append(response.status_code)
+            answers.append(f"{response.status_code} {response.get('Location', '')}")
         finally:
             connections.close_all()
 
@@ -46,5 +49,6 @@ def test_concurrent_bookings_of_one_slot_yield_one_winner(alpha, django_db_block
     for thread in threads:
         thread.join()
 
-    assert sorted(statuses) in ([303, 409], [200, 303])
+    stored = list(AppointmentRequest.objects.values_list("reference", "slot_id", "status"))
+    assert sorted(statuses) in ([303, 409], [200, 303]), (answers, stored, slot.pk)
     assert AppointmentRequest.objects.filter(slot=slot).count() == 1
