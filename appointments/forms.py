@@ -302,7 +302,21 @@ class BookingForm(forms.ModelForm):
         elif method == AppointmentRequest.ContactMethod.EMAIL and not email:
             self.add_error("email", _("Give an e-mail address, or choose to be called."))
         self._check_time_matches_picker()
+        self._check_a_time_is_still_open()
         return cleaned
+
+    def _check_a_time_is_still_open(self) -> None:
+        """A time was sent, but none is open any more (someone took the last one meanwhile): the
+        form now asks for a call back instead. Say so, rather than send a call-back request the
+        patient thinks is a booked time; their answers stay for them to send again."""
+        if self.is_bound and not self.slot_mode and str(self.data.get("slot") or "").strip():
+            self.add_error(
+                None,
+                _(
+                    "Sorry, the time you chose has just been taken and no other times are open "
+                    "now. Send the form again and we will call you to find a time."
+                ),
+            )
 
     def _check_time_matches_picker(self) -> None:
         """Without JavaScript a patient may change the office or day and send the form without

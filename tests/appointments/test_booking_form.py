@@ -261,6 +261,19 @@ def test_a_taken_slot_is_no_longer_offered_and_cannot_be_booked(client, alpha, b
     assert AppointmentRequest.objects.filter(slot=slot).count() == 1
 
 
+def test_the_last_time_taken_meanwhile_is_said_not_sent_as_a_call_back(client, alpha, book):
+    """The form was opened with one time left; someone took it before this patient sent it. The
+    form now asks for a call back, and says so instead of sending one the patient never meant."""
+    slot = add_slot(alpha)
+    waiting = form_token(client, alpha)  # this patient's form, opened while the time was free
+    client.cookies.clear()
+    book(alpha, slot=str(slot.pk))
+    response = book(alpha, slot=str(slot.pk), phone="(312) 555-0111", form_token=waiting)
+    assert response.status_code == 200
+    assert "the time you chose has just been taken" in response.content.decode()
+    assert AppointmentRequest.objects.count() == 1
+
+
 def test_the_database_refuses_a_second_active_request_for_a_slot(alpha, book):
     from django.db import IntegrityError, transaction
 
