@@ -252,7 +252,6 @@ class ClinicSettingsForm(WagtailAdminModelForm):
         if site is None or self.for_user is None:
             return
         narrow_form_choices(self, site, self.for_user)
-        governed = [self.fields[name] for name in GOVERNANCE_FIELDS if name in self.fields]
         notes = []
         if not may_change_governance(self.for_user, site):
             for name in GOVERNANCE_FIELDS:
@@ -262,7 +261,6 @@ class ClinicSettingsForm(WagtailAdminModelForm):
                     del self.fields[name]
                 elif name in self.fields:
                     self.fields[name].disabled = True  # Django keeps the stored value
-            governed = [field for field in governed if field in self.fields.values()]
             notes.append(gettext("Only the clinic's reviewers can change this."))
         change = last_governance_change(self.instance)
         if change is not None:
@@ -274,6 +272,7 @@ class ClinicSettingsForm(WagtailAdminModelForm):
                 }
             )
         self.governance_notes = notes
+        governed = [self.fields[name] for name in GOVERNANCE_FIELDS if name in self.fields]
         for field in governed:
             field.help_text = " ".join([str(field.help_text), *notes]).strip()
 

@@ -27,7 +27,6 @@ from clinic_pages.clinics.languages import (
 )
 
 TRANSLATED_FIELDS = ("tagline", "cta_heading", "cta_text", "cta_button_label")
-OFFICE_TRANSLATED_FIELDS = ("name", "parking_and_access", "transit")
 
 
 class LanguageTextsBlock(blocks.StructBlock):
@@ -74,9 +73,11 @@ class OfficeTextsBlock(blocks.StructBlock):
         label = _("Office texts in another language")
 
 
-def written_in(stream, language: str) -> dict:
-    """The first entry of ``stream`` (one of the blocks above) written for ``language``."""
-    return next((block.value for block in stream if block.value["language"] == language), {})
+def written_text(stream, language: str, name: str) -> str:
+    """Text ``name`` of the first entry of ``stream`` (one of the blocks above) written for
+    ``language``; empty when there is none."""
+    entry = next((block.value for block in stream if block.value["language"] == language), {})
+    return (entry.get(name) or "").strip()
 
 
 class ShownText(NamedTuple):
@@ -95,7 +96,7 @@ def office_text(location, field: str, language: str | None = None) -> ShownText:
     """``location``'s ``field`` as a page in ``language`` (the active one) shows it."""
     language = language or active_language()
     if language != default_language():
-        text = (written_in(location.texts_in_other_languages, language).get(field) or "").strip()
+        text = written_text(location.texts_in_other_languages, language, field)
         if text:
             return ShownText(text, language)
     return ShownText(getattr(location, field), default_language())
@@ -108,18 +109,14 @@ def in_language(settings, language: str | None = None):
     if settings is None or language == default_language():
         return settings
     localized = copy.copy(settings)
-    written = written_in(settings.texts_in_other_languages, language)
-    for name in TRANSLATED_FIELDS:
-        text = (written.get(name) or "").strip()
+    sources = [(name, settings.texts_in_other_languages) for name in TRANSLATED_FIELDS]
+    sources.append(("disclaimer", settings.disclaimer_in_other_languages))
+    for name, stream in sources:
+        text = written_text(stream, language, name)
         if text:
             setattr(localized, name, text)
         elif getattr(settings, name) == type(settings)._meta.get_field(name).get_default():
             setattr(localized, name, gettext(getattr(settings, name)))
-    disclaimer = written_in(settings.disclaimer_in_other_languages, language).get("disclaimer")
-    if (disclaimer or "").strip():
-        localized.disclaimer = disclaimer.strip()
-    elif settings.disclaimer == type(settings)._meta.get_field("disclaimer").get_default():
-        localized.disclaimer = gettext(settings.disclaimer)
     localized.disclaimer_language = (
         language if localized.disclaimer != settings.disclaimer else default_language()
     )

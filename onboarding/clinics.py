@@ -263,9 +263,9 @@ def _ensure_settings(spec: ClinicSpec, site: Site, appointment_page: Page) -> Cl
         settings.appointment_page = appointment_page
         settings.save(update_fields=["appointment_page"])
     # Run again with more languages, the clinic gains them; it never loses one this way.
-    added = [code for code in languages if code not in clinic_languages(settings)]
-    if not created and added:
-        settings.languages = [*clinic_languages(settings), *added]
+    merged = with_main_language([*clinic_languages(settings), *languages])
+    if not created and merged != clinic_languages(settings):
+        settings.languages = merged
         settings.save(update_fields=["languages"])
     if spec.launched:  # a clinic onboarded before stays as private as it is unless told
         set_launched(settings, True)

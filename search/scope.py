@@ -47,7 +47,10 @@ def _in_language(language: str) -> Q:
     main = default_language()
     if language == main:
         return Q(locale__language_code=main)
-    translated = Page.objects.filter(locale__language_code=language).values("translation_key")
+    # Only a published translation stands in for its original: one in draft leaves it findable.
+    translated = (
+        Page.objects.live().filter(locale__language_code=language).values("translation_key")
+    )
     return Q(locale__language_code=language) | (
         Q(locale__language_code=main) & ~Q(translation_key__in=translated)
     )

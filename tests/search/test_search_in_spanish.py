@@ -93,3 +93,10 @@ def test_spanish_pages_search_in_spanish(spanish, client):
 def test_a_clinic_without_spanish_has_no_spanish_search(alpha, client):
     assert alpha.get(client, "/es/search/?q=ketamine").status_code == 404
     assert alpha.get(client, "/search/?q=ketamine").status_code == 200
+
+
+def test_an_english_page_whose_spanish_version_is_a_draft_is_still_found(spanish, client):
+    article = spanish.articles.get_children().get(slug="recovery").specific
+    translate(article, "Recuperación después de una infusión", publish=False)
+    hrefs = [result.href for result in results(spanish.get(client, "/es/search/?q=ketamina"))]
+    assert "/articles/recovery/" in hrefs
